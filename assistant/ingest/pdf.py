@@ -1,0 +1,195 @@
+"""PDF text per page with pypdf, cleaned of page furniture.
+
+Real PDFs carry running headers and footers, printed page numbers, words hyphenated at
+line ends and table cells broken into lines. This module turns each page into blocks of
+prose (joined lines, hyphenation undone) and keeps the printed page label.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+from assistant.errors import DocumentError
+from assistant.types import Block
+
+log = logging.getLogger(__name__)
+
+_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
+_PAGE_NO = re.compile(r"^(seite|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*(von|/)?\s*\d{0,4}$", re.I)
+_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}
+
+
+def _furniture_key(line: str) -> str:
+    """Lines that repeat on many pages modulo numbers are running headers/footers."""
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _page_lines(text: str) -> list[str]:
+    return [ln.rstrip() for ln in text.splitlines()]
+
+
+def _find_furniture(pages: list[list[str]]) -> set[str]:
+    """Keys of lines that stand in the first/last 3 lines of at least 40 % of the pages."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        body = [ln for ln in lines if ln.strip()]
+        edge = body[:3] + body[-3:]
+        counts.update({_furniture_key(ln) for ln in edge})
+    limit = max(2, int(0.4 * len(pages)))
+    return {k for k, n in counts.items() if n >= limit and k}
+
+
+def _is_row(line: str) -> bool:
+    """A table row as pypdf prints it: several numbers, no sentence at the end."""
+    nums = re.findall(r"(?<![\w.])\d[\d.,]*\s?%?", line)
+    return len(nums) >= 2 and not line.endswith((".", ":", ";")) and len(line) < 160
+
+
+def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Join wrapped lines into paragraphs, spot headings and table rows.
+
+    Returns (kind, text, rows) triples: kind is "heading", "text" or "table"; for tables
+    text is the header line and rows the row lines.
+    """
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    buf: list[str] = []
+    rows: list[str] = []
+    header = ""
+    widths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
+
+    def flush() -> None:
+        nonlocal buf
+        if buf:
+            out.append(("text", " ".join(buf).strip(), ()))
+        buf = []
+
+    def flush_rows() -> None:
+        nonlocal rows, header
+        if rows:
+            out.append(("table", header, tuple(rows)))
+        rows, header = [], ""
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            flush()
+            flush_rows()
+            continue
+        if _is_row(line):
+            if not rows:
+                # the line just before the first row is the header if it has no numbers
+                if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:
+                    header = buf.pop()
+                flush()
+            rows.append(line)
+            continue
+        flush_rows()
+        if _HEADING.match(line) and not line.endswith((".", ",", ";")) and len(line) < 100:
+            flush()
+            out.append(("heading", line, ()))
+            continue
+        if buf and buf[-1].endswith("-") and len(buf[-1]) > 1 and buf[-1][-2].isalpha():
+            first = line.split(" ", 1)[0]
+            if first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE:
+                buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
+            else:
+                buf.append(line)  # "Bildungs- und …"
+        else:
+            buf.append(line)
+        # a sentence-final line clearly shorter than the page's lines ends the paragraph
+        if line.endswith((".", ":", "!", "?")) and len(line) < 0.75 * typical:
+            flush()
+    flush()
+    flush_rows()
+    return out
+
+
+def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
+    """Return blocks, page count, PDF metadata and warnings. Raises DocumentError."""
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several types here
+                ok = 0
+            if not ok:
+                raise DocumentError(
+                    "verschlüsselt (Passwortschutz) – bitte eine ungeschützte Fassung speichern "
+                    "und erneut hinzufügen."
+                )
+        n_pages = len(reader.pages)
+        raw_pages = []
+        for page in reader.pages:
+            try:
+                raw_pages.append(page.extract_text() or "")
+            except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
+                log.warning("Seite nicht lesbar in %s: %s", path, exc)
+                raw_pages.append("")
+        labels = list(reader.page_labels) if n_pages else []
+        meta = {}
+        if reader.metadata:
+            meta = {
+                "title": (reader.metadata.title or "").strip(),
+                "created": str(reader.metadata.get("/CreationDate", "")),
+            }
+    except DocumentError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise DocumentError(
+            "verschlüsselt (Passwortschutz) – bitte eine ungeschützte Fassung speichern."
+        ) from exc
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, OSError, TypeError) as exc:
+        raise DocumentError(
+            "beschädigt oder kein gültiges PDF – bitte die Datei neu exportieren "
+            f"oder aus der Quelle neu herunterladen ({type(exc).__name__})."
+        ) from exc
+    if n_pages == 0:
+        raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
+    if not any(t.strip() for t in raw_pages):
+        raise DocumentError(
+            "kein Textlayer (gescanntes Bild-PDF) – bitte zuerst OCR durchführen, "
+            "z. B. mit OCRmyPDF, und die erkannte Fassung hinzufügen."
+        )
+
+    pages = [_page_lines(t) for t in raw_pages]
+    furniture = _find_furniture(pages)
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    heading = ""
+    empty_pages = []
+    for i, lines in enumerate(pages):
+        label = labels[i] if i < len(labels) else str(i + 1)
+        kept = [
+            ln for ln in lines
+            if _furniture_key(ln) not in furniture and not _PAGE_NO.match(ln.strip())
+        ]
+        if not any(ln.strip() for ln in kept):
+            if not raw_pages[i].strip():
+                empty_pages.append(i + 1)
+            continue
+        for kind, text, rows in _join_lines(kept):
+            if kind == "heading":
+                heading = text
+            elif kind == "table":
+                blocks.append(Block(
+                    text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
+                    heading=heading, kind="table", table_header=text, rows=rows,
+                ))
+            else:
+                blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
+    if empty_pages:
+        shown = ", ".join(map(str, empty_pages[:10]))
+        warnings.append(
+            f"Seite(n) {shown} ohne Text (vermutlich gescannt) – für diese Seiten bitte OCR."
+        )
+    return blocks, n_pages, meta, warnings

@@ -1,0 +1,152 @@
+"""Retrieve stage: lexical (BM25 over German stems), dense (Chroma) and their fusion.
+
+Fusion is weighted reciprocal-rank fusion: ``w/(k+rank_dense) + (1-w)/(k+rank_lexical)``.
+All three modes stay selectable; the default is chosen by measurement (see README).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from assistant.config import Settings
+from assistant.embed import Embedder
+from assistant.ingest import embedding_text
+from assistant.store import Store
+from assistant.text import terms
+from assistant.types import Chunk, Source
+
+log = logging.getLogger(__name__)
+
+FILTER_KEYS = ("municipality", "type", "year", "document")
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipality: str | None = None
+    type: str | None = None
+    year: int | None = None
+    document: str | None = None
+
+    def where(self) -> dict | None:
+        clauses = [
+            {("doc_id" if key == "document" else key): value}
+            for key in FILTER_KEYS
+            if (value := getattr(self, key)) not in (None, "")
+        ]
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def accepts(self, meta: dict) -> bool:
+        for key in FILTER_KEYS:
+            value = getattr(self, key)
+            if value not in (None, "") and meta.get("doc_id" if key == "document" else key) != value:
+                return False
+        return True
+
+
+class _Lexical:
+    def __init__(self, chunks: list[Chunk], metas: list[dict]) -> None:
+        self.chunks = chunks
+        self.metas = metas
+        self.model = bm25s.BM25(k1=1.2, b=0.75)
+        corpus = [terms(embedding_text(c, m.get("title", ""))) or ["∅"]
+                  for c, m in zip(chunks, metas)]
+        if corpus:
+            self.model.index(corpus, show_progress=False)
+        self.df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; terms the corpus never uses weigh most."""
+        n = len(self.chunks)
+        return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+
+    def scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
+        if not self.chunks:
+            return np.zeros(0)
+        q = [t for t in terms(query) if t in self.model.vocab_dict]
+        if not q:
+            return np.zeros(len(self.chunks))
+        s = self.model.get_scores(q)
+        return s * mask if mask is not None else s
+
+
+class Retriever:
+    """Search over one store. Call ``refresh()`` after the store changed."""
+
+    def __init__(self, store: Store, embedder: Embedder, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self._lexical: _Lexical | None = None
+        self._titles: dict[str, dict] = {}
+
+    def refresh(self) -> None:
+        self._lexical = None
+
+    def _lex(self) -> _Lexical:
+        if self._lexical is None:
+            t = time.perf_counter()
+            chunks, metas = self.store.all_chunks()
+            self._lexical = _Lexical(chunks, metas)
+            self._titles = {m["doc_id"]: m for m in metas}
+            log.info("Lexikalischer Index: %d Abschnitte in %.2f s", len(chunks),
+                     time.perf_counter() - t)
+        return self._lexical
+
+    def idf(self, term: str) -> float:
+        return self._lex().idf(term)
+
+    def _source(self, rank: int, chunk: Chunk, score: float, meta: dict) -> Source:
+        year = meta.get("year", -1)
+        return Source(
+            rank=rank, chunk=chunk, score=score, title=meta.get("title", chunk.doc_id),
+            doc_type=meta.get("type", ""), municipality=meta.get("municipality", ""),
+            year=None if year is None or year < 0 else int(year),
+        )
+
+    def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
+        vector = self.embedder.embed_query(query)
+        return self.store.query(vector, n, filters.where())
+
+    def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
+        lex = self._lex()
+        mask = None
+        if filters.where():
+            mask = np.array([1.0 if filters.accepts(m) else 0.0 for m in lex.metas])
+        scores = lex.scores(query, mask)
+        if scores.size == 0:
+            return []
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [(lex.chunks[i], float(scores[i]), lex.metas[i]) for i in top if scores[i] > 0]
+
+    def search(self, query: str, k: int | None = None, mode: str | None = None,
+               filters: Filters | None = None, dense_weight: float | None = None
+               ) -> list[Source]:
+        k = k or self.settings.top_k
+        mode = mode or self.settings.retrieval_mode
+        filters = filters or Filters()
+        w = self.settings.dense_weight if dense_weight is None else dense_weight
+        n = max(self.settings.candidates, k)
+        if mode == "dense":
+            hits = self.dense(query, k, filters)
+            return [self._source(r + 1, c, s, m) for r, (c, s, m) in enumerate(hits)]
+        if mode == "lexical":
+            hits = self.lexical(query, k, filters)
+            return [self._source(r + 1, c, s, m) for r, (c, s, m) in enumerate(hits)]
+        fused: dict[str, list] = {}
+        kk = self.settings.rrf_k
+        for weight, hits in ((w, self.dense(query, n, filters)),
+                             (1.0 - w, self.lexical(query, n, filters))):
+            for rank, (chunk, _score, meta) in enumerate(hits, start=1):
+                entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
+                entry[0] += weight / (kk + rank)
+        ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))[:k]
+        return [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked)]

@@ -1,0 +1,98 @@
+"""German text analysis shared by chunking, lexical retrieval and answer composition.
+
+Sentence boundaries come from pysbd (German rules) with a repair pass for legal and
+administrative abbreviations it splits on ("Abs.", "Gem.", "Nr.", "Ziff." …). Terms are
+lower-cased word tokens without German stopwords, reduced with the Snowball stemmer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pysbd
+import Stemmer
+from bm25s.stopwords import STOPWORDS_GERMAN
+
+# Abbreviations after which a sentence never ends in administrative German.
+_ABBREVIATIONS = {
+    "abs", "art", "bzw", "ca", "d", "dr", "evtl", "gem", "ggf", "h", "hr", "fr", "i", "inkl",
+    "insb", "lt", "max", "min", "mind", "nr", "o", "prof", "s", "sog", "std", "str", "tel",
+    "u", "usw", "vgl", "z", "zzgl", "ziff", "bspw", "gg", "abschn", "kap", "anl", "lfd",
+    "jhd", "jh", "mio", "mrd", "tsd", "rd", "zt", "a", "b", "v", "e", "etc", "geb", "j",
+}
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+)
+_WORD = re.compile(r"[0-9A-Za-zÄÖÜäöüß]+(?:[.,][0-9]+)*", re.UNICODE)
+_EXTRA_STOPWORDS = {
+    "gibt", "gibts", "gib", "welche", "welcher", "welches", "wer", "wie", "was", "wo", "wann",
+    "warum", "viele", "vielen", "bereits", "schon", "eigentlich", "denn", "bitte", "uns",
+    "unsere", "unserer", "unseren", "unserem", "wir", "kommune", "stadt", "s",
+}
+STOPWORDS = frozenset(STOPWORDS_GERMAN) | _EXTRA_STOPWORDS
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="de", clean=False)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, no soft hyphens or zero-width characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _glued_to_previous(previous: str, segment: str) -> bool:
+    """True where pysbd split after an abbreviation or an ordinal ("Abs. 2", "12. März")."""
+    m = re.search(r"(\w+)\.\s*$", previous)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _ABBREVIATIONS:
+        return True
+    if word.isdigit():
+        first = segment[:1]
+        return first.islower() or first.isdigit() or bool(
+            re.match(rf"({_MONTHS})\b", segment, re.IGNORECASE)
+        )
+    return False
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split German prose into sentences, keeping abbreviations and dates intact."""
+    text = normalize(text)
+    if not text:
+        return []
+    raw = [s.strip() for s in _segmenter().segment(text) if s.strip()]
+    out: list[str] = []
+    for seg in raw:
+        if out and _glued_to_previous(out[-1], seg):
+            out[-1] = f"{out[-1]} {seg}"
+        else:
+            out.append(seg)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (umlauts kept, numbers like 1.240 kept whole)."""
+    return [w.lower() for w in _WORD.findall(normalize(text))]
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms: what lexical retrieval and support scores compare."""
+    toks = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return _stemmer().stemWords(toks)
+
+
+def terms_many(texts: list[str]) -> list[list[str]]:
+    return [terms(t) for t in texts]

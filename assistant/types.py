@@ -1,0 +1,169 @@
+"""Small frozen dataclasses that cross stage boundaries (no library types do)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document as the index knows it."""
+
+    doc_id: str  # path relative to the ingested folder, e.g. "konzept-2023.pdf"
+    title: str
+    path: str
+    type: str
+    municipality: str
+    year: int | None
+    sha256: str
+    source: str = ""
+    fictional: bool = False
+    pages: int = 0
+    chunks: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a parsed document before chunking: a paragraph or a table."""
+
+    text: str
+    page: int | None = None  # 1-based physical page (PDF); None where the format has none
+    page_label: str | None = None  # printed page number, where the PDF defines one
+    heading: str = ""  # heading path, e.g. "3 Strukturen › 3.2 Clearingstelle"
+    kind: str = "text"  # "text" | "table"
+    table_header: str = ""  # for tables: the header row, repeated in every chunk
+    rows: tuple[str, ...] = ()  # for tables: one rendered line per row
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    info: DocumentInfo
+    blocks: tuple[Block, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    doc_id: str
+    text: str
+    position: int
+    page: int | None = None
+    page_label: str | None = None
+    heading: str = ""
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A retrieved chunk with the document facts a citation needs."""
+
+    rank: int
+    chunk: Chunk
+    score: float
+    title: str
+    doc_type: str = ""
+    municipality: str = ""
+    year: int | None = None
+
+    @property
+    def document(self) -> str:
+        return self.chunk.doc_id
+
+    def to_dict(self) -> dict:
+        return {
+            "rank": self.rank,
+            "document": self.chunk.doc_id,
+            "title": self.title,
+            "page": self.chunk.page,
+            "page_label": self.chunk.page_label,
+            "heading": self.chunk.heading,
+            "type": self.doc_type,
+            "text": self.chunk.text,
+            "score": round(float(self.score), 6),
+            "chunk_id": self.chunk.id,
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    document: str
+    title: str
+    page: int | None
+    page_label: str | None
+    text: str  # the cited passage
+    chunk_id: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def where(self) -> str:
+        """Human-readable place, e.g. 'S. 5 (PDF-Seite 7)'."""
+        if self.page is None:
+            return ""
+        if self.page_label and self.page_label != str(self.page):
+            return f"S. {self.page_label} (PDF-Seite {self.page})"
+        return f"S. {self.page}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer with the citation numbers that carry it."""
+
+    text: str
+    citations: tuple[int, ...] = ()
+    supported: bool = True
+    support: float = 1.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    sources: tuple[Source, ...]
+    abstained: bool
+    sentences: tuple[Sentence, ...] = ()
+    timings_ms: dict = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "sources": [s.to_dict() for s in self.sources],
+            "abstained": self.abstained,
+            "sentences": [asdict(s) for s in self.sentences],
+            "notes": list(self.notes),
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One file that could not be (fully) ingested, with a German message."""
+
+    path: str
+    message: str
+    skipped: bool = True
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    chunks_written: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def skipped(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.skipped)
