@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 unexpected error, 2 error with a message for the user,
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -75,12 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", type=Path, help="JSONL-Datei mit {id, question} je Zeile")
     p.add_argument("--step2", action="store_true",
                    help="die sechs Leitfragen aus Schritt 2 beantworten")
+    for module in _EXTENSIONS:
+        try:
+            ext = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                continue  # extension not part of this installation
+            raise
+        COMMANDS.update(ext.add_commands(sub, _add_common, _add_search))
     return parser
 
 
+SETTING_ARGS = ("data_dir", "embedder", "chroma_mode", "chroma_host", "chroma_port", "top_k",
+                "retrieval_mode", "dense_weight", "llm")
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    names = ("data_dir", "embedder", "chroma_mode", "chroma_host", "chroma_port", "top_k",
-             "retrieval_mode", "dense_weight", "llm")
+    names = SETTING_ARGS
     return load_settings(
         getattr(args, "config", None), **{n: getattr(args, n, None) for n in names}
     )
@@ -218,6 +230,9 @@ def _cmd_ask(args, settings: Settings) -> int:
 
 
 COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "remove": _cmd_remove, "ask": _cmd_ask}
+# Modules that add subcommands: each has add_commands(sub, add_common, add_search)
+# returning {name: run(args, settings) -> exit code}; their top-level imports stay light.
+_EXTENSIONS = ("assistant.evaluate.cli", "assistant.models", "assistant.draft_cli")
 
 
 def main(argv: list[str] | None = None) -> int:
