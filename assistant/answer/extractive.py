@@ -60,7 +60,8 @@ class ExtractiveAnswerer:
         cands: list[tuple[Source, str, set[str]]] = []
         for src in sources:
             for unit in _units(src):
-                if len(words(unit)) >= 4:
+                # questions (e.g. the guidance's own) and fragments are not statements
+                if len(words(unit)) >= 4 and not unit.rstrip().endswith("?"):
                     cands.append((src, unit, set(terms(unit))))
         if not cands:
             return []

@@ -7,6 +7,7 @@ the document's own metadata where the format carries it.
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
 import re
 import zipfile
@@ -236,9 +237,13 @@ def read_html(data: bytes) -> tuple[list[Block], dict]:
         )
     blocks, meta = read_markdown_text(extracted)
     blocks = [b for b in blocks if not (_COOKIE.search(b.text) and len(b.text) < 300)]
-    doc_meta = trafilatura.extract_metadata(html)
-    if doc_meta is not None and doc_meta.title:
-        meta["title"] = doc_meta.title
+    title = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
+    if title and normalize(title.group(1)):
+        meta["title"] = normalize(html_lib.unescape(title.group(1)))
+    else:
+        doc_meta = trafilatura.extract_metadata(html)
+        if doc_meta is not None and doc_meta.title:
+            meta["title"] = doc_meta.title
     return blocks, meta
 
 

@@ -27,7 +27,8 @@ _KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}
 
 def _furniture_key(line: str) -> str:
     """Lines that repeat on many pages modulo numbers are running headers/footers."""
-    return re.sub(r"\d+", "#", line.strip().lower())
+    key = re.sub(r"\d+", "#", line.strip().lower())
+    return re.sub(r"\b[ivxlc]{1,6}\b\s*$", "#", key)  # roman page numbers in front matter
 
 
 def _page_lines(text: str) -> list[str]:
@@ -97,20 +98,31 @@ def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             flush()
             out.append(("heading", line, ()))
             continue
-        if buf and buf[-1].endswith("-") and len(buf[-1]) > 1 and buf[-1][-2].isalpha():
-            first = line.split(" ", 1)[0]
-            if first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE:
-                buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
-            else:
-                buf.append(line)  # "Bildungs- und …"
+        if buf and _hyphen_join(buf[-1], line):
+            buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
         else:
-            buf.append(line)
+            buf.append(line)  # also "Bildungs- und …": the hyphen stays
         # a sentence-final line clearly shorter than the page's lines ends the paragraph
         if line.endswith((".", ":", "!", "?")) and len(line) < 0.75 * typical:
             flush()
     flush()
     flush_rows()
     return out
+
+
+def _hyphen_join(left: str, right: str) -> bool:
+    first = right.split(" ", 1)[0]
+    return (left.endswith("-") and len(left) > 1 and left[-2].isalpha()
+            and first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE)
+
+
+def _continues(blocks: list[Block], page: int, heading: str) -> bool:
+    """True when the last block is prose from the previous page that stops mid-sentence."""
+    if not blocks:
+        return False
+    prev = blocks[-1]
+    return (prev.kind == "text" and prev.page == page - 1 and prev.heading == heading
+            and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")))
 
 
 def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
@@ -185,6 +197,13 @@ def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
                     text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
                     heading=heading, kind="table", table_header=text, rows=rows,
                 ))
+            elif _continues(blocks, i + 1, heading):
+                # a paragraph running over the page break stays whole, cited at its start
+                prev = blocks[-1]
+                joined = prev.text[:-1] + text if _hyphen_join(prev.text, text) else \
+                    f"{prev.text} {text}"
+                blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
+                                   heading=prev.heading)
             else:
                 blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
     if empty_pages:

@@ -1,0 +1,104 @@
+"""Builders for real test documents: PDFs with page labels, running headers and
+hyphenation (reportlab + pypdf), DOCX (python-docx), HTML, and broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
+
+
+def make_pdf(path: Path, pages: list[list[str]], header: str = "Konzept Teststadt 2024",
+             label_offset: int = 2) -> Path:
+    """One list of lines per page. Pages before ``label_offset`` get roman labels, the
+    rest are labelled 1, 2, … and print 'Seite N' in the footer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    tmp = path.with_suffix(".raw.pdf")
+    c = canvas.Canvas(str(tmp), pagesize=A4, invariant=1)
+    width, height = A4
+    for i, lines in enumerate(pages):
+        c.setFont("Helvetica", 9)
+        c.drawString(60, height - 40, header)
+        y = height - 80
+        c.setFont("Helvetica", 11)
+        for line in lines:
+            c.drawString(60, y, line)
+            y -= 15
+        printed = i - label_offset + 1
+        c.setFont("Helvetica", 9)
+        c.drawString(60, 30, f"Stadt Teststadt · Seite {printed if printed > 0 else 'i' * (i + 1)}")
+        c.showPage()
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(str(tmp)))
+    if label_offset > 0:
+        writer.set_page_label(0, label_offset - 1, style=PageLabelStyle.LOWERCASE_ROMAN)
+    writer.set_page_label(label_offset, len(pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    tmp.unlink()
+    return path
+
+
+def make_image_pdf(path: Path) -> Path:
+    """A 'scanned' PDF: shapes only, no text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(2):
+        c.rect(50, 50, 400, 600, fill=1)
+        c.showPage()
+    c.save()
+    return path
+
+
+def make_encrypted_pdf(src: Path, path: Path) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(str(src)))
+    writer.encrypt(user_password="geheim", owner_password="geheim", algorithm="AES-128")
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def make_docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.core_properties.title = "Protokoll Arbeitskreis Seiteneinstieg"
+    d.add_heading("Protokoll Arbeitskreis Seiteneinstieg", level=1)
+    d.add_paragraph("Datum: 14. Mai 2024, Ort: Rathaus Teststadt, Raum 204.")
+    d.add_heading("TOP 2: Wartezeiten auf einen Schulplatz", level=2)
+    d.add_paragraph(
+        "Die durchschnittliche Wartezeit auf einen Schulplatz beträgt derzeit elf Wochen. "
+        "Gem. § 34 Abs. 1 SchulG besteht Schulpflicht, daher ist das nicht hinnehmbar."
+    )
+    table = d.add_table(rows=3, cols=3)
+    for row, values in zip(table.rows, [("Was", "Wer", "Bis wann"),
+                                         ("Elternbrief übersetzen", "KI", "30.06.2024"),
+                                         ("Dolmetscherpool aufbauen", "Jugendamt", "31.12.2024")]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    d.save(str(path))
+    return path
+
+
+HTML = """<!DOCTYPE html><html lang="de"><head><title>Angebote des KI Teststadt</title></head>
+<body>
+<div id="cookie-banner" class="cookie-consent">Diese Website verwendet Cookies. Mit der
+Nutzung stimmen Sie zu. <button>Alle akzeptieren</button></div>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/aktuelles">Aktuelles</a></li>
+<li><a href="/kontakt">Kontakt</a></li></ul></nav>
+<main><article>
+<h1>Unsere Angebote für neu zugewanderte Familien</h1>
+<p>Das Kommunale Integrationszentrum Teststadt berät neu zugewanderte Familien bei der Suche
+nach einem Schulplatz. Die Erstberatung findet dienstags und donnerstags im Rathaus statt.</p>
+<h2>Sprachcafé für Jugendliche</h2>
+<p>Jeden Mittwoch treffen sich neu zugewanderte Jugendliche im Jugendzentrum Nordstern zum
+Sprachcafé. Ehrenamtliche Sprachpatinnen unterstützen beim Deutschlernen.</p>
+</article></main>
+<footer><p>Impressum | Datenschutz | Barrierefreiheit</p><p>© Stadt Teststadt 2024</p></footer>
+</body></html>
+"""

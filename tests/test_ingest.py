@@ -1,0 +1,172 @@
+"""Parsing and chunking of real files (no index, no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import DocumentError
+from assistant.ingest import chunk_blocks, discover, parse
+from assistant.ingest.formats import decode_text
+from assistant.text import split_sentences, terms
+from tests.documents import HTML, make_docx, make_encrypted_pdf, make_image_pdf, make_pdf
+
+PAGES = [
+    ["Konzept Teststadt 2024", "Fiktives Beispiel"],
+    ["Inhaltsverzeichnis", "1 Ausgangslage ........ 1"],
+    ["1 Ausgangslage",
+     "In Teststadt leben derzeit 412 neu zugewanderte Kinder und Jugendliche im Alter",
+     "von sechs bis achtzehn Jahren. Die meisten besuchen eine Vorbereitungsklasse. Die Integra-",
+     "tionskurse der Volkshochschule sind seit dem 1. März 2023 ausgebucht."],
+    ["2 Maßnahmen",
+     "Das Sprachcafé im Stadtteil Nord wird vom Jugendmigrationsdienst getragen und ist",
+     "gut besucht. Bildungs- und Integrationsangebote werden gemeinsam geplant."],
+]
+
+
+def test_pdf_pages_labels_furniture_and_hyphenation(tmp_path):
+    pdf = make_pdf(tmp_path / "konzept-2024.pdf", PAGES)
+    doc = parse(pdf, "konzept-2024.pdf")
+    assert doc.info.pages == 4
+    assert doc.info.type == "Integrationskonzept" and doc.info.year == 2024
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Integrationskurse der Volkshochschule" in text  # hyphenation undone
+    assert "Bildungs- und Integrationsangebote" in text  # a real hyphen stays
+    assert "Konzept Teststadt 2024" not in text  # running header removed
+    assert "Seite" not in text  # footer with page number removed
+    block = next(b for b in doc.blocks if "412 neu zugewanderte" in b.text)
+    assert (block.page, block.page_label, block.heading) == (3, "1", "1 Ausgangslage")
+    assert "bis achtzehn Jahren" in block.text  # wrapped lines joined into one paragraph
+
+
+def test_docx_headings_and_table(tmp_path):
+    doc = parse(make_docx(tmp_path / "protokoll.docx"), "protokoll.docx")
+    assert doc.info.title == "Protokoll Arbeitskreis Seiteneinstieg"
+    assert doc.info.type == "Protokoll"
+    wait = next(b for b in doc.blocks if "elf Wochen" in b.text)
+    assert wait.heading.endswith("TOP 2: Wartezeiten auf einen Schulplatz")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.table_header == "Was | Wer | Bis wann"
+    assert "Was: Dolmetscherpool aufbauen | Wer: Jugendamt | Bis wann: 31.12.2024" in table.rows
+
+
+def test_html_boilerplate_removed(tmp_path):
+    page = tmp_path / "angebote.html"
+    page.write_text(HTML, encoding="utf-8")
+    doc = parse(page, "angebote.html")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Sprachcafé" in text and "dienstags und donnerstags" in text
+    for furniture in ("Cookies", "Alle akzeptieren", "Impressum", "Startseite"):
+        assert furniture not in text
+    assert doc.info.title == "Angebote des KI Teststadt"
+    assert doc.info.type == "Webseite"
+
+
+def test_txt_page_furniture_and_sidecar(tmp_path):
+    txt = tmp_path / "leitfaden.txt"
+    txt.write_text(
+        "Bochum\n\nBochum\n\nIn Bochum wurden Daten aus dem Sozialbericht genutzt.\n\n"
+        "Diese Webseite nutzt Cookies. Alle akzeptieren\n", encoding="utf-8")
+    (tmp_path / "leitfaden.txt.meta.json").write_text(
+        '{"title": "Leitfaden Schritt 2", "type": "Leitfaden", "year": 2021, '
+        '"municipality": "RuhrFutur"}', encoding="utf-8")
+    doc = parse(txt, "leitfaden.txt")
+    assert [b.text for b in doc.blocks] == ["In Bochum wurden Daten aus dem Sozialbericht genutzt."]
+    assert doc.blocks[0].heading == "Bochum"
+    assert (doc.info.title, doc.info.year, doc.info.municipality) == (
+        "Leitfaden Schritt 2", 2021, "RuhrFutur")
+    assert [rel for _, rel in discover([tmp_path])] == ["leitfaden.txt"]  # sidecar is no document
+
+
+def test_markdown_front_matter(tmp_path):
+    md = tmp_path / "monitoring.md"
+    md.write_text("---\ntitle: Bildungsmonitoring\ntype: Bildungsbericht\nyear: 2023\n---\n"
+                  "# Übersicht\n\nIm Schuljahr 2023/24 gab es 14 Vorbereitungsklassen.\n",
+                  encoding="utf-8")
+    doc = parse(md, "monitoring.md")
+    assert (doc.info.title, doc.info.type, doc.info.year) == ("Bildungsmonitoring",
+                                                              "Bildungsbericht", 2023)
+    assert doc.blocks[0].heading == "Übersicht"
+
+
+def test_csv_semicolon_and_cp1252(tmp_path):
+    csv = tmp_path / "massnahmen.csv"
+    csv.write_bytes("Maßnahme;Träger;Stadtbezirk\nSprachcafé;JMD;Nord\nLernhilfe;AWO;Süd\n"
+                    .encode("cp1252"))
+    doc = parse(csv, "massnahmen.csv")
+    table = doc.blocks[0]
+    assert table.kind == "table" and table.table_header == "Maßnahme | Träger | Stadtbezirk"
+    assert table.rows[0] == "Maßnahme: Sprachcafé | Träger: JMD | Stadtbezirk: Nord"
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: make_image_pdf(d / "scan.pdf"), "kein Textlayer"),
+    (lambda d: make_encrypted_pdf(make_pdf(d / "a.pdf", PAGES), d / "geheim.pdf"),
+     "verschlüsselt"),
+    (lambda d: _write(d / "kaputt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog"), "beschädigt"),
+    (lambda d: _write(d / "leer.pdf", b""), "leere Datei"),
+    (lambda d: _write(d / "notiz.odt", b"PK\x03\x04"), "nicht unterstützt"),
+    (lambda d: _write(d / "binär.txt", b"\x00\x01\x02\xff\xfe" * 50), "nicht lesbar"),
+    (lambda d: _write(d / "kaputt.docx", b"PK\x03\x04 nicht wirklich"), "Word-Dokument"),
+])
+def test_bad_input_gets_one_clear_german_message(tmp_path, make, expected):
+    path = make(tmp_path)
+    with pytest.raises(DocumentError, match=expected):
+        parse(path, path.name)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_decode_text_prefers_utf8():
+    assert decode_text("Größe".encode()) == "Größe"
+    assert decode_text("Größe".encode("cp1252")) == "Größe"
+
+
+def test_sentence_split_keeps_german_abbreviations():
+    text = ("Die Maßnahme läuft seit dem 12. März 2024 bzw. seit Nr. 5 der Vorlage, z. B. im "
+            "Bezirk Nord. Gem. § 3 Abs. 2 SchulG NRW gilt die Schulpflicht. Im 3. Quartal "
+            "wurden 45 Kinder vermittelt. Das ist gut.")
+    assert split_sentences(text) == [
+        "Die Maßnahme läuft seit dem 12. März 2024 bzw. seit Nr. 5 der Vorlage, z. B. im "
+        "Bezirk Nord.",
+        "Gem. § 3 Abs. 2 SchulG NRW gilt die Schulpflicht.",
+        "Im 3. Quartal wurden 45 Kinder vermittelt.",
+        "Das ist gut.",
+    ]
+
+
+def test_terms_stem_and_drop_stopwords():
+    assert terms("Welche Maßnahmen gibt es für Jugendliche?") == ["massnahm", "jugend"]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def test_chunks_respect_limits_headings_and_keep_table_header():
+    from assistant.types import Block
+
+    prose = " ".join(f"Satz Nummer {i} beschreibt das Angebot im Bezirk Nord." for i in range(60))
+    rows = tuple(f"Maßnahme: Kurs {i} | Träger: VHS | Bezirk: Süd" for i in range(40))
+    blocks = [
+        Block(text=prose, page=1, heading="1 Angebote"),
+        Block(text="Kurzer Abschnitt.", page=1, heading="2 Lücken"),
+        Block(text="", page=2, kind="table", table_header="Maßnahme | Träger | Bezirk", rows=rows),
+    ]
+    chunks = chunk_blocks("d", blocks, _words, target=60, overlap=10, limit=100)
+    assert all(_words(c.text) <= 100 for c in chunks)
+    assert {c.heading for c in chunks} == {"1 Angebote", "2 Lücken", ""}
+    prose_chunks = [c for c in chunks if c.heading == "1 Angebote"]
+    assert len(prose_chunks) > 3
+    assert all(c.text.endswith(".") for c in prose_chunks)  # cut at sentence ends
+    first, second = prose_chunks[0].text, prose_chunks[1].text
+    assert first.split(". ")[-1] in second  # overlap by whole sentences
+    tables = [c for c in chunks if c.kind == "table"]
+    assert len(tables) > 1 and all(c.text.startswith("Maßnahme | Träger | Bezirk\n") for c in tables)
+    assert sum(c.text.count("Träger: VHS") for c in tables) == 40  # every row once, whole
+    again = chunk_blocks("d", blocks, _words, target=60, overlap=10, limit=100)
+    assert [c.id for c in again] == [c.id for c in chunks]  # deterministic ids
