@@ -71,42 +71,39 @@ class Settings:
 
     def replace(self, **changes: object) -> "Settings":
         clean = {k: v for k, v in changes.items() if v is not None}
-        return _coerce(dataclasses.replace(self, **clean))
+        return dataclasses.replace(self, **clean)
 
-
-def _coerce(s: Settings) -> Settings:
-    """Convert strings (from TOML/env) to the declared field types and validate."""
-    values = {}
-    for f in fields(Settings):
-        value = getattr(s, f.name)
-        kind = str(f.type)
-        try:
-            if value is None:
-                pass
-            elif "Path" in kind:
-                value = Path(value)
-            elif kind == "int":
-                value = int(value)
-            elif kind == "float":
-                value = float(value)
-            else:
-                value = str(value)
-        except (TypeError, ValueError) as exc:
+    def __post_init__(self) -> None:
+        """Convert strings (from TOML, environment, callers) to the declared types."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kind = str(f.type)
+            try:
+                if value is None:
+                    continue
+                if "Path" in kind:
+                    value = Path(value)
+                elif kind == "int":
+                    value = int(value)
+                elif kind == "float":
+                    value = float(value)
+                else:
+                    value = str(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(
+                    f"Einstellung '{f.name}' hat einen ungültigen Wert ({value!r}). Bitte in "
+                    f"ausgangslage.toml oder AUSGANGSLAGE_{f.name.upper()} korrigieren."
+                ) from exc
+            object.__setattr__(self, f.name, value)
+        if self.retrieval_mode not in RETRIEVAL_MODES:
             raise ConfigError(
-                f"Einstellung '{f.name}' hat einen ungültigen Wert ({value!r}). "
-                f"Bitte in ausgangslage.toml oder AUSGANGSLAGE_{f.name.upper()} korrigieren."
-            ) from exc
-        values[f.name] = value
-    out = Settings(**values)
-    if out.retrieval_mode not in RETRIEVAL_MODES:
-        raise ConfigError(
-            f"Unbekannter Suchmodus '{out.retrieval_mode}'. Erlaubt: {', '.join(RETRIEVAL_MODES)}."
-        )
-    if out.chroma_mode not in ("embedded", "http"):
-        raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
-    if not 0.0 <= out.dense_weight <= 1.0:
-        raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
-    return out
+                f"Unbekannter Suchmodus '{self.retrieval_mode}'. "
+                f"Erlaubt: {', '.join(RETRIEVAL_MODES)}."
+            )
+        if self.chroma_mode not in ("embedded", "http"):
+            raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
+        if not 0.0 <= self.dense_weight <= 1.0:
+            raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
 
 
 def load_settings(config_file: Path | None = None, **overrides: object) -> Settings:
@@ -133,7 +130,7 @@ def load_settings(config_file: Path | None = None, **overrides: object) -> Setti
         if env is not None and env != "":
             values[name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
-    return _coerce(Settings(**values))
+    return Settings(**values)
 
 
 def secret(settings: Settings) -> str | None:

@@ -88,9 +88,30 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(normalize(text))]
 
 
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """Parts of a German compound ("wartezeit" → "warte", "zeit"), recursively; empty when
+    the splitter is not confident. Lets "warten" find "Wartezeit"."""
+    if len(word) < 9 or not word.isalpha():
+        return ()
+    from compound_split import char_split
+
+    score, left, right = char_split.split_compound(word)[0]
+    if score < 0.5:
+        return ()
+    left, right = left.lower(), right.lower()
+    return (left, right, *compound_parts(left), *compound_parts(right))
+
+
 def terms(text: str) -> list[str]:
-    """Stemmed content terms: what lexical retrieval and support scores compare."""
-    toks = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Stemmed content terms plus the parts of compounds: what lexical retrieval and
+    support scores compare."""
+    toks = []
+    for w in words(text):
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        toks.append(w)
+        toks.extend(p for p in compound_parts(w) if p not in STOPWORDS and len(p) > 2)
     return _stemmer().stemWords(toks)
 
 

@@ -141,6 +141,7 @@ def test_sentence_split_keeps_german_abbreviations():
 
 def test_terms_stem_and_drop_stopwords():
     assert terms("Welche Maßnahmen gibt es für Jugendliche?") == ["massnahm", "jugend"]
+    assert {"wart", "zeit"} <= set(terms("Wartezeit"))  # compound parts
 
 
 def _words(text: str) -> int:

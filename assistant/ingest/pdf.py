@@ -48,6 +48,17 @@ def _find_furniture(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= limit and k}
 
 
+def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
+    """Drop running headers/footers and page numbers, but only at the page's edges."""
+    body = [i for i, ln in enumerate(lines) if ln.strip()]
+    edges = set(body[:3] + body[-3:])
+    return [
+        ln for i, ln in enumerate(lines)
+        if i not in edges
+        or (_furniture_key(ln) not in furniture and not _PAGE_NO.match(ln.strip()))
+    ]
+
+
 def _is_row(line: str) -> bool:
     """A table row as pypdf prints it: several numbers, no sentence at the end."""
     nums = re.findall(r"(?<![\w.])\d[\d.,]*\s?%?", line)
@@ -181,10 +192,7 @@ def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
     empty_pages = []
     for i, lines in enumerate(pages):
         label = labels[i] if i < len(labels) else str(i + 1)
-        kept = [
-            ln for ln in lines
-            if _furniture_key(ln) not in furniture and not _PAGE_NO.match(ln.strip())
-        ]
+        kept = _strip_furniture(lines, furniture)
         if not any(ln.strip() for ln in kept):
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)

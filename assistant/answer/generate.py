@@ -1,0 +1,178 @@
+"""Generated answers, shared by every language model backend.
+
+A backend only has to provide a ``ChatModel`` (count tokens, complete, stream). This module
+fits whole sources into the model's context, renders the prompt file, calls the model and
+hands the text to ``verify`` for citations and support. The sequence of ``answer``:
+
+    prepare (fit sources, render prompts/answer.txt) → model.complete → Verifier.check → Answer
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.answer.verify import ABSTAIN_TEXT, REFUSAL_TEXT, Verifier, citation_for
+from assistant.config import Settings
+from assistant.errors import GeneratorError
+from assistant.prompts import render
+from assistant.types import Answer, Citation, Source
+
+# Tokens the chat template adds around each message, and a safety margin on top.
+MESSAGE_OVERHEAD = 8
+MARGIN = 32
+
+
+class ChatModel(Protocol):
+    name: str
+    context_tokens: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def complete(self, messages: list[dict], max_tokens: int) -> str: ...
+
+    def stream(self, messages: list[dict], max_tokens: int) -> Iterator[str]: ...
+
+
+def _clean(text: str) -> str:
+    """Source text as data: it cannot open or close a source block."""
+    return re.sub(r"</?\s*quelle", "‹quelle", text, flags=re.IGNORECASE).strip()
+
+
+def source_block(n: int, title: str, page: str, text: str) -> str:
+    title = title.replace('"', "'")
+    return f'<quelle nr="{n}" dokument="{title}" seite="{page}">\n{_clean(text)}\n</quelle>'
+
+
+def _page(source: Source) -> str:
+    chunk = source.chunk
+    return chunk.page_label or (str(chunk.page) if chunk.page is not None else "")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    messages: list[dict]
+    used: tuple[Source, ...]  # numbered 1… in the prompt, in this order
+    dropped: tuple[Source, ...]  # did not fit the context
+
+    @property
+    def passages(self) -> list[Citation]:
+        return [citation_for(s, i + 1) for i, s in enumerate(self.used)]
+
+
+def message_tokens(model: ChatModel, messages: list[dict]) -> int:
+    return sum(model.count_tokens(m["content"]) + MESSAGE_OVERHEAD for m in messages)
+
+
+def fit(model: ChatModel, template: str, blocks: list[str], max_tokens: int,
+        **variables: object) -> tuple[list[int], list[int]]:
+    """Indexes of ``blocks`` that fit (whole, in order) beside the prompt, and those dropped."""
+    fixed = message_tokens(model, render(template, sources="", **variables))
+    budget = model.context_tokens - max_tokens - fixed - MARGIN
+    used, dropped = [], []
+    for i, block in enumerate(blocks):
+        cost = model.count_tokens(block) + 1
+        if cost <= budget:
+            used.append(i)
+            budget -= cost
+        else:
+            dropped.append(i)
+    if blocks and not used:
+        raise GeneratorError(
+            f"Keine Quelle passt in das Kontextfenster des Modells ({model.context_tokens} "
+            f"Tokens, davon {max_tokens} für die Antwort). Bitte llm_context_tokens erhöhen "
+            "oder llm_max_tokens verringern."
+        )
+    return used, dropped
+
+
+def used_note(used: int, total: int) -> str:
+    note = f"{used} von {total} Quellen verwendet"
+    return note + " (Kontextlimit)" if used < total else note
+
+
+class GeneratedAnswerer:
+    """An ``Answerer`` over any ``ChatModel``; see the module docstring."""
+
+    def __init__(self, name: str, settings: Settings, retriever, model: ChatModel) -> None:
+        self.name = name
+        self.settings = settings
+        self.retriever = retriever
+        self.model = model
+        embedder = getattr(retriever, "embedder", None)
+        self.verifier = Verifier(embedder)
+
+    @property
+    def max_tokens(self) -> int:
+        return self.settings.llm_max_tokens
+
+    def prepare(self, sources: list[Source], template: str = "answer",
+                **variables: object) -> Prompt:
+        variables.setdefault("refusal", REFUSAL_TEXT)
+        blocks = [source_block(i + 1, s.title, _page(s), s.chunk.text)
+                  for i, s in enumerate(sources)]
+        used_i, dropped_i = fit(self.model, template, blocks, self.max_tokens, **variables)
+        used = tuple(sources[i] for i in used_i)
+        text = "\n".join(source_block(n + 1, s.title, _page(s), s.chunk.text)
+                         for n, s in enumerate(used))
+        return Prompt(render(template, sources=text, **variables), used,
+                      tuple(sources[i] for i in dropped_i))
+
+    def answer(self, question: str, sources: list[Source]) -> Answer:
+        return self._run(question, sources, "answer", question=question)
+
+    def draft(self, section_title: str, guiding_question: str,
+              sources: list[Source]) -> Answer:
+        """One section of the baseline text "Ausgangslage" (prompts/draft_section.txt)."""
+        return self._run(guiding_question, sources, "draft_section",
+                         section_title=section_title, guiding_question=guiding_question)
+
+    def stream(self, question: str, sources: list[Source]) -> Iterator[str]:
+        """The raw answer text in pieces as the model writes it. Pass the joined text to
+        ``answer_from_text`` for the verified ``Answer``."""
+        if not sources:
+            yield ABSTAIN_TEXT
+            return
+        prompt = self.prepare(sources, "answer", question=question)
+        yield from self.model.stream(prompt.messages, self.max_tokens)
+
+    def answer_from_text(self, question: str, sources: list[Source], text: str) -> Answer:
+        """Verify a text that ``stream`` produced for the same question and sources."""
+        if not sources:
+            return self._abstain(question, sources, "keine Quellen gefunden", {})
+        prompt = self.prepare(sources, "answer", question=question)
+        return self._verified(question, sources, prompt, text, {})
+
+    def _run(self, asked: str, sources: list[Source], template: str,
+             **variables: object) -> Answer:
+        t0 = time.perf_counter()
+        if not sources:
+            return self._abstain(asked, sources, "keine Quellen gefunden", {})
+        prompt = self.prepare(sources, template, **variables)
+        t1 = time.perf_counter()
+        text = self.model.complete(prompt.messages, self.max_tokens)
+        t2 = time.perf_counter()
+        timings = {"prompt": (t1 - t0) * 1000, "generate": (t2 - t1) * 1000}
+        return self._verified(asked, sources, prompt, text, timings)
+
+    def _abstain(self, question: str, sources: list[Source], why: str,
+                 timings: dict) -> Answer:
+        return Answer(question=question, text=ABSTAIN_TEXT, citations=(),
+                      sources=tuple(sources), abstained=True, timings_ms=timings, notes=(why,))
+
+    def _verified(self, question: str, sources: list[Source], prompt: Prompt, text: str,
+                  timings: dict) -> Answer:
+        t0 = time.perf_counter()
+        notes = [used_note(len(prompt.used), len(sources))]
+        if not text.strip():
+            return self._abstain(question, sources, "das Modell hat keinen Text geliefert",
+                                 timings)
+        marked, citations, sentences, abstained, more = self.verifier.check(
+            text, prompt.passages)
+        timings = {**timings, "verify": (time.perf_counter() - t0) * 1000}
+        return Answer(question=question, text=marked, citations=citations,
+                      sources=tuple(sources), abstained=abstained, sentences=sentences,
+                      timings_ms=timings, notes=tuple(notes + more))

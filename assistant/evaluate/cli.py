@@ -1,0 +1,218 @@
+"""``assistant eval`` and ``assistant bench retrieval``, added to the CLI as an extension.
+
+Top-level imports stay light: everything heavy is imported inside the commands.
+Exit codes as in ``assistant.cli``, plus 4: the CI gate failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+DEFAULT_QUESTIONS = Path("eval/questions.jsonl")
+DEFAULT_SWEEP_OUT = Path("eval/results/sweep.md")
+GATE_FAILED = 4
+SHOWN = ("evidence_hit@5", "citation_precision", "citation_recall", "citation_validity",
+         "evidence_coverage", "abstention_accuracy", "false_answers", "false_refusals",
+         "ndcg@10", "evidence_mrr@10", "abstention_rate", "latency_ms_p50", "latency_ms_p95")
+
+
+def add_commands(sub, add_common, add_search) -> dict:
+    p = sub.add_parser("eval", help="Antwort- und Quellenqualität an einem Fragensatz messen")
+    add_common(p)
+    add_search(p)
+    p.add_argument("--questions", type=Path,
+                   help=f"JSONL-Fragendatei (Standard: {DEFAULT_QUESTIONS})")
+    p.add_argument("--corpus", type=Path,
+                   help="diesen Ordner vorher einlesen (ohne --data in einen temporären Index)")
+    p.add_argument("--out", type=Path, help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>)")
+    p.add_argument("--label", help="Name des Laufs")
+    p.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"),
+                   help="zwei Läufe (Ordner oder summary.json) vergleichen")
+    p.add_argument("--gate", type=Path, metavar="BASIS",
+                   help="Lauf gegen diese summary.json prüfen (Exitcode 4 bei Verschlechterung)")
+    p.add_argument("--margin", type=float, default=0.03,
+                   help="erlaubter Rückgang je Leitkennzahl beim --gate (Standard 0,03)")
+    p.add_argument("--sweep", action="store_true",
+                   help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
+    p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
+    p.add_argument("--index-dir", type=Path,
+                   help="für --sweep: Ordner für die Indizes (Standard: temporär)")
+    p.add_argument("--sweep-out", type=Path, default=DEFAULT_SWEEP_OUT,
+                   help=f"für --sweep: Markdown-Tabelle (Standard: {DEFAULT_SWEEP_OUT})")
+
+    b = sub.add_parser("bench", help="Suche an einem öffentlichen Benchmark messen")
+    b.add_argument("what", choices=("retrieval",))
+    add_common(b)
+    add_search(b)
+    b.add_argument("--beir", type=Path, required=True, help="BEIR-Ordner (corpus/queries/qrels)")
+    b.add_argument("--weights", default="0.3,0.4,0.5,0.6,0.7",
+                   help="Gewichte der semantischen Suche für hybrid (ohne --dense-weight)")
+    b.add_argument("--with-title", action="store_true",
+                   help="Titel mit einbetten (MTEB-Vergleichswerte: ohne Titel)")
+    b.add_argument("--limit", type=int, help="nur die ersten N Anfragen")
+    b.add_argument("--out", type=Path, help="Tabelle zusätzlich als Markdown schreiben")
+    return {"eval": run_eval, "bench": run_bench}
+
+
+def _bar(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, file=sys.stderr, unit="Frage", leave=False)
+
+
+@contextmanager
+def _index_settings(settings, corpus: Path | None, explicit_data: bool):
+    """Settings whose data dir holds the index to evaluate: a temporary one for --corpus
+    without --data, else the configured one."""
+    if corpus is None or explicit_data:
+        yield settings
+        return
+    with tempfile.TemporaryDirectory(prefix="ausgangslage-eval-",
+                                     ignore_cleanup_errors=True) as tmp:
+        yield settings.replace(data_dir=Path(tmp))
+
+
+def _ingest(engine, corpus: Path) -> None:
+    if not corpus.is_dir():
+        from assistant.errors import ConfigError
+
+        raise ConfigError(f"Der Dokumentordner {corpus} wurde nicht gefunden.")
+    print(f"Lese {corpus} ein …", file=sys.stderr)
+    report = engine.ingest([corpus])
+    for problem in report.skipped:
+        print(f"ÜBERSPRUNGEN {problem.path}: {problem.message}", file=sys.stderr)
+
+
+def _print_summary(summary: dict) -> None:
+    from assistant.evaluate.report import METRICS, fmt
+
+    m = summary["metrics"]
+    print(f"{m['questions']} Fragen ({m['answerable']} beantwortbar, "
+          f"{m['unanswerable']} unbeantwortbar) · {summary['label']}")
+    for name in SHOWN:
+        if name in m:
+            print(f"  {name:22} {fmt(m[name]):>8}   {METRICS.get(name, '')}")
+    if m.get("diagnoses"):
+        print("  Befunde: " + ", ".join(f"{d} {n}" for d, n in m["diagnoses"].items()))
+
+
+def run_eval(args: argparse.Namespace, settings) -> int:
+    from assistant.evaluate import gate as gates
+
+    if args.compare:
+        a, b = (gates.load_summary(p) for p in args.compare)
+        print(gates.format_comparison(a, b))
+        return 0
+    from assistant.engine import Engine
+    from assistant.errors import ConfigError
+    from assistant.evaluate.questions import load_questions
+    from assistant.evaluate.report import write_run
+    from assistant.evaluate.run import default_label, default_out, run_questions, summary_of
+
+    baseline = gates.load_summary(args.gate) if args.gate else None
+    recorded = baseline or {}
+    questions_file = args.questions or Path(recorded.get("questions_file") or DEFAULT_QUESTIONS)
+    corpus = args.corpus or (Path(recorded["corpus"]) if recorded.get("corpus") else None)
+    questions = load_questions(questions_file)
+    if args.sweep:
+        return _run_sweep(args, settings, questions, corpus or Path("corpus/dokumente"))
+    with _index_settings(settings, corpus, args.data_dir is not None) as used:
+        engine = Engine.open(used)
+        if corpus is not None:
+            _ingest(engine, corpus)
+        if engine.store.count() == 0:
+            raise ConfigError(
+                f"Der Index in {used.data_dir} ist leer. Bitte Dokumente einlesen "
+                "('assistant ingest ORDNER') oder --corpus ORDNER angeben."
+            )
+        bar = _bar(len(questions), "Fragen")
+        records = run_questions(engine, questions, used, lambda q: bar.update(1))
+        bar.close()
+    label = args.label or default_label(settings)
+    summary = summary_of(records, settings, label, questions_file, corpus)
+    files = write_run(args.out or default_out(label), records, summary)
+    _print_summary(summary)
+    print(f"Ergebnisse: {files['markdown'].parent}/ (report.md, report.html, results.jsonl)")
+    if baseline is None:
+        return 0
+    diffs = gates.settings_differences(baseline, summary)
+    if diffs:
+        print("Hinweis: Einstellungen weichen von der Basis ab: " + "; ".join(diffs))
+    failures = gates.gate(baseline, summary, args.margin)
+    for failure in failures:
+        print(f"GATE: {failure}")
+    print("Gate bestanden." if not failures else
+          f"Gate nicht bestanden ({len(failures)} Kennzahl(en) unter Basis − {args.margin}).")
+    return GATE_FAILED if failures else 0
+
+
+def _run_sweep(args, settings, questions, corpus: Path) -> int:
+    from assistant.evaluate import sweep as sweeps
+
+    embedders = (args.embedders.split(",") if args.embedders else sweeps.available_embedders())
+    total = len(embedders) * len(sweeps.RETRIEVAL) * len(sweeps.TOP_KS) * len(questions)
+    bar = _bar(total, "Sweep")
+    with tempfile.TemporaryDirectory(prefix="ausgangslage-sweep-",
+                                     ignore_cleanup_errors=True) as tmp:
+        rows = sweeps.sweep(corpus, questions, settings, embedders, args.index_dir or Path(tmp),
+                            lambda q: bar.update(1), lambda s: bar.write(s, file=sys.stderr))
+    bar.close()
+    print(sweeps.to_text(rows))
+    out = args.sweep_out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    plot_file = out.with_suffix(".png")
+    plot_file.write_bytes(sweeps.plot(rows))
+    out.write_text(sweeps.to_markdown(rows, plot_file.name), encoding="utf-8")
+    import json
+
+    out.with_suffix(".json").write_text(
+        json.dumps({"questions": len(questions), "corpus": str(corpus), "rows": rows},
+                   ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"Tabelle: {out} (Grafik {plot_file.name}, Zahlen {out.with_suffix('.json').name})")
+    return 0
+
+
+def run_bench(args: argparse.Namespace, settings) -> int:
+    from dataclasses import replace
+
+    from tqdm import tqdm
+
+    from assistant.embed import load_embedder
+    from assistant.evaluate import beir
+    from assistant.evaluate.memo import MemoEmbedder
+
+    data = beir.load_beir(args.beir)
+    if args.limit:
+        data = replace(data, qrels=dict(list(data.qrels.items())[:args.limit]))
+    if args.retrieval_mode:
+        weight = settings.dense_weight if args.retrieval_mode == "hybrid" else None
+        configs = [(args.retrieval_mode, weight)]
+    else:
+        weights = [float(w) for w in args.weights.split(",") if w.strip()]
+        configs = [("lexical", None), ("dense", None), *[("hybrid", w) for w in weights]]
+    embedder = MemoEmbedder(load_embedder(settings.embedder))
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ausgangslage-beir-",
+                                     ignore_cleanup_errors=True) as tmp:
+        used = settings.replace(data_dir=Path(tmp), chroma_mode="embedded", collection="beir")
+        store, retriever = beir.open_bench_store(used, embedder)
+        with tqdm(total=len(data.corpus), desc="Einbetten", file=sys.stderr, leave=False) as bar:
+            beir.index_corpus(store, embedder, data, args.with_title, bar.update)
+        retriever.refresh()
+        for mode, weight in configs:
+            with tqdm(total=len(data.qrels), desc=mode, file=sys.stderr, leave=False) as bar:
+                result = beir.evaluate(retriever, data, mode, weight, bar.update)
+            name = f"{mode} w={weight:g}" if mode == "hybrid" else mode
+            rows.append({"name": name, "mode": mode, "dense_weight": weight, **result})
+    print(f"{args.beir} · {len(data.corpus)} Dokumente · Embedder {settings.embedder}"
+          f"{' · mit Titel' if args.with_title else ''}")
+    table = beir.to_markdown(rows)
+    print(table)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(table, encoding="utf-8")
+    return 0

@@ -1,0 +1,409 @@
+"""Maßnahmenübersicht: measures, networks and concepts found in the documents, likely
+duplicates grouped, and gaps by topic × district.
+
+Simple, explainable rules:
+
+- Table rows rendered "Feld: Wert | Feld: Wert" (see ingest) with a name field
+  (Maßnahme, Angebot, Projekt, Netzwerk, Name, Bezeichnung) are measures; Träger, Zielgruppe
+  and Ort/Stadtbezirk come from the matching fields.
+- In prose, a capitalised word containing one of ``KEYWORDS`` (Sprachcafé, Netzwerk,
+  Arbeitskreis, Clearingstelle, …Konzept …) plus the proper name after it („…“, capitalised
+  words, a year) names a measure. Generic words ("Netzwerke") without a name are ignored.
+  Träger, Zielgruppe and Stadtbezirk are read from the same sentence, or from the whole
+  passage when its heading starts with the measure.
+- Likely duplicates ("Doppelstrukturen"): names close in meaning (cosine of the index's
+  embedder) and in wording (shared German stems, ``assistant.text.terms``), in the same
+  district or one of them without a district (the provider may differ: two providers
+  offering the same in one district is exactly what the overview should show).
+- Gaps: ``TOPICS`` × districts without any measure; plus sentences that state a gap
+  ("fehlt", "keine … Angebote", "Lücke", "nicht vorhanden"), cited.
+The guidance document itself (type Leitfaden) talks about gaps in general and is skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.text import split_sentences, terms
+from assistant.types import Chunk
+
+NAME_FIELDS = ("maßnahme", "angebot", "projekt", "netzwerk", "name", "bezeichnung", "titel")
+PROVIDER_FIELDS = ("träger", "anbieter", "verantwortlich", "zuständig", "federführung")
+TARGET_FIELDS = ("zielgruppe",)
+PLACE_FIELDS = ("stadtbezirk", "bezirk", "ort", "standort", "stadtteil", "sozialraum")
+KEYWORDS = (
+    "sprachcafé", "sprachcafe", "sprachtreff", "deutsch-treff", "sprachkurs", "netzwerk",
+    "arbeitskreis", "clearingstelle", "konzept", "sprachmittlerpool", "elternkurs",
+    "patenschaft", "ferienschule", "spielkreis", "jugendmigrationsdienst", "mädchentreff",
+    "jugendberufsagentur", "bildungsberatung", "vorbereitungsklasse", "förderklasse",
+    "hausaufgabenhilfe", "elternbildung", "arbeitsgruppe", "beratungsstelle",
+)
+GENERIC = ("netzwerk", "arbeitskreis", "konzept", "sprachkurs", "patenschaft", "arbeitsgruppe",
+           "beratungsstelle")  # need a proper name or a compound to count
+TOPICS = (
+    ("Sprachförderung", ("sprach", "deutschkurs", "deutsch-treff", "deutschförder", "vorlese",
+                         "dolmetsch", "alphabetis")),
+    ("Schulische Integration/Seiteneinstieg", ("schul", "seiteneinst", "vorbereitungsklass",
+                                               "clearing", "lernförder", "hausaufgab",
+                                               "lernpat", "erstförder")),
+    ("Übergang Schule–Beruf", ("übergang", "berufsorient", "jugendberufsagentur", "kaoa",
+                               "potenzialanalyse", "praktik")),
+    ("Elternarbeit", ("eltern", "famili", "griffbereit", "rucksack")),
+    ("Frühkindliche Bildung/Kita", ("kita", "spielkreis", "eltern-kind", "krippe", "frühkind",
+                                    "brückenangebot", "kindertages", "griffbereit")),
+    ("Freizeit/Begegnung", ("freizeit", "sport", "fußball", "treff", "begegnung", "ferien",
+                            "theater", "café", "cafe", "spielkreis", "schwimm")),
+    ("Psychosoziale Beratung", ("psycho", "trauma", "therap", "seelisch")),
+    ("Ausbildung/Beruf 16–18/21", ("ausbildung", "berufskolleg", "förderklasse", "ifk",
+                                   "berufsschul", "volljährig")),
+)
+CITYWIDE = "gesamtstädtisch"
+MEASURE_COLUMNS = ("Gruppe", "Name", "Träger", "Zielgruppe", "Ort/Stadtbezirk", "Themen",
+                   "Quelle")
+GAP_COLUMNS = ("Aussage", "Quelle")
+SIMILAR_COS, SIMILAR_TERMS = 0.92, 0.4  # both needed for "likely the same" (names)
+
+_WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*"
+_NAMEPART = re.compile(r"\s*(„[^“”\"]{2,40}[“”\"]|\"[^\"]{2,40}\"|" + _WORD + r"|(?:19|20)\d\d)")
+_STOP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Im", "In", "Seit", "Für", "Es", "Mit",
+         "Zum", "Zur", "Und", "Auch", "Dort", "Ein", "Eine", "Bei", "Am", "Als", "Nach", "Von"}
+_DISTRICTS = re.compile(r"Stadtbezirk(?:e|en)?\s+(" + _WORD + r"(?:(?:,\s*|\s+und\s+)" + _WORD
+                        + r")*)")
+_ORG = re.compile(
+    r"\b(?:AWO[\w ]*?(?=[,.;)]|\s[a-zäöü])|Caritas\w*|Diakonische[sn]? Werk\w*|DRK|"
+    r"Volkshochschule|VHS|Kommunale[sn]? Integrationszentrum\w*|KI\b|Jugendamt|Schulamt|"
+    r"Jobcenter|Agentur für Arbeit|Jugendmigrationsdienst\w*|Stadtbibliothek|Gesundheitsamt|"
+    r"Berufskolleg\w*(?: am \w+)?|Familienzentr\w+(?: \w+)?|(?:" + _WORD + r" ){1,3}e\. ?V\.|"
+    r"[\wÄÖÜäöüß-]+ gGmbH)"
+)
+_TARGET = re.compile(
+    r"(?<![\wÄÖÜäöüß-])((?:[a-zäöüß-]+\s+){0,3}(?:Kinder|Jugendliche|Eltern|Familien|junge Erwachsene|"
+    r"Volljährige|Schülerinnen und Schüler|Seiteneinsteiger\w*|Mädchen|Fachkräfte)\b"
+    r"(?:\s+(?:von|zwischen|unter|ab)\s+\d+(?:\s+(?:bis|und)\s+\d+)?\s+Jahren)?)"
+)
+_GAP = re.compile(
+    r"\bfehl(?:t|en)\b|\bkein(?:e|en|er)?\s+(?:[\wäöüß-]+\s+){0,5}?(?:Angebot\w*|Gruppen|"
+    r"Plätze|Sprachmittl\w*|Dolmetsch\w*)|Lücke|\bnicht vorhanden|\bkein einziges|"
+    r"reichen\s+(?:\w+\s+){0,3}nicht aus", re.IGNORECASE)
+_LEAD_STOP = {"der", "die", "das", "für", "mit", "und", "von", "alle", "an", "auf", "den",
+              "dem", "im", "in", "zu", "sich", "treffen", "es", "gibt", "berät", "hilft",
+              "unterstützt", "erreicht", "bleiben", "werden", "sind"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something was found: document title, file, page."""
+
+    document: str
+    title: str
+    page: int | None = None
+    page_label: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.page is None:
+            return self.title
+        if self.page_label and self.page_label != str(self.page):
+            return f"{self.title}, S. {self.page_label} (PDF-Seite {self.page})"
+        return f"{self.title}, S. {self.page}"
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    provider: str
+    target: str
+    district: str
+    places: tuple[Place, ...]
+    topics: tuple[str, ...] = ()
+    origin: str = "Tabelle"  # "Tabelle" | "Text"
+    group: int = 0  # > 0: likely the same as the other measures of this group
+
+    @property
+    def source(self) -> str:
+        more = len(self.places) - 1
+        return self.places[0].label + (f" (+{more} weitere Fundstellen)" if more else "")
+
+
+@dataclass(frozen=True)
+class StatedGap:
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Overview:
+    measures: tuple[Measure, ...]
+    districts: tuple[str, ...]
+    coverage: dict  # (topic, district) -> number of measures
+    stated_gaps: tuple[StatedGap, ...]
+
+    def gaps(self) -> list[tuple[str, list[str]]]:
+        """Topics with the districts where no measure was found (citywide ones count)."""
+        out = []
+        for topic, _ in TOPICS:
+            if self.coverage.get((topic, CITYWIDE)):
+                continue
+            missing = [d for d in self.districts if not self.coverage.get((topic, d))]
+            if missing:
+                out.append((topic, missing))
+        return out
+
+
+def _fields(row: str) -> dict[str, str]:
+    out = {}
+    for cell in row.split(" | "):
+        key, sep, value = cell.partition(": ")
+        if sep and value.strip():
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _field(fields: dict[str, str], names: tuple[str, ...]) -> str:
+    for key, value in fields.items():
+        if any(key.startswith(n) for n in names):
+            return value
+    return ""
+
+
+def _district(value: str) -> str:
+    value = value.strip()
+    return CITYWIDE if re.search(r"gesamtstädt|stadtweit|alle", value, re.I) else value
+
+
+def _topics(text: str) -> tuple[str, ...]:
+    low = text.lower()
+    return tuple(t for t, words in TOPICS if any(w in low for w in words))
+
+
+def _place(chunk: Chunk, meta: dict) -> Place:
+    return Place(chunk.doc_id, meta.get("title", chunk.doc_id), chunk.page, chunk.page_label)
+
+
+def _table_measures(chunk: Chunk, meta: dict) -> list[Measure]:
+    out = []
+    for row in chunk.text.split("\n")[1:]:
+        fields = _fields(row)
+        name = _field(fields, NAME_FIELDS)
+        if not name or len(fields) < 2:
+            continue
+        skip = ("kontakt", "finanz", *PROVIDER_FIELDS, *PLACE_FIELDS)
+        body = " ".join(v for k, v in fields.items() if not k.startswith(skip))
+        out.append(Measure(name, _field(fields, PROVIDER_FIELDS), _field(fields, TARGET_FIELDS),
+                           _district(_field(fields, PLACE_FIELDS)), (_place(chunk, meta),),
+                           _topics(body)))
+    return out
+
+
+def _names(text: str) -> list[str]:
+    """Measure names in a sentence or heading (see module doc)."""
+    out = []
+    for m in re.finditer(_WORD, text):
+        word = m.group(0)
+        low = word.lower()
+        key = next((k for k in KEYWORDS if k in low), None)
+        if key is None:
+            continue
+        end = low.index(key) + len(key)
+        suffix, base = low[end:], word[:end]
+        rest, pos = [], m.end()
+        while len(rest) < 3 and (part := _NAMEPART.match(text, pos)) and \
+                part.group(1) not in _STOP and not part.group(1).lower().startswith(KEYWORDS) \
+                and not text.startswith(":", part.end()):
+            rest.append(part.group(1))
+            pos = part.end()
+        bare = low.startswith(key)  # not a compound like "Integrationskonzept"
+        if suffix not in ("", "s", "es", "e", "en", "n") or (key in GENERIC and bare and (
+                not rest or suffix in ("e", "en", "n") or key == "konzept")):
+            continue
+        out.append(" ".join([base, *rest]))
+    return out
+
+
+def _context(text: str, name: str, known_districts: set[str]) -> tuple[str, str, str]:
+    """(provider, target group, district) read from the text around a measure."""
+    org = next((o.group(0).strip() for o in _ORG.finditer(text) if o.group(0) not in name), "")
+    target = ""
+    if t := _TARGET.search(text):
+        words = t.group(1).split()
+        while words and words[0].lower() in _LEAD_STOP:
+            words.pop(0)
+        target = " ".join(words)
+    district = next((d for d in sorted(known_districts)
+                     if re.search(rf"\b{re.escape(d)}\b", text) and d not in name), "")
+    if re.search(r"\b(stadtweit|gesamtstädtisch)", text, re.I):
+        district = district or CITYWIDE
+    return org, target, district
+
+
+def _units(text: str) -> list[str]:
+    parts = re.split(r"[\uf0b7\u2022\x7f\uf0a7\n]+", text)
+    return [s for p in parts for s in split_sentences(p)]
+
+
+def _prose(chunk: Chunk, meta: dict, districts: set[str]) -> tuple[list[Measure], list[StatedGap]]:
+    place = _place(chunk, meta)
+    measures = []
+    heading = re.sub(r"^(?:TOP\s*\d+:|[\d.]+)\s*", "", chunk.heading.split(" › ")[-1])
+    first = _names(heading)[:1]
+    if first and heading.lower().startswith(first[0].split()[0].lower()[:6]):
+        org, target, district = _context(chunk.text, first[0], districts)
+        measures.append(Measure(first[0], org, target, district, (place,),
+                                _topics(first[0] + " " + heading + " " + target), "Text"))
+    gaps = []
+    for sentence in _units(chunk.text):
+        for name in _names(sentence):
+            org, target, district = _context(sentence, name, districts)
+            measures.append(Measure(name, org, target, district, (place,),
+                                    _topics(f"{name} {target}"), "Text"))
+        if _GAP.search(sentence) and not sentence.rstrip().endswith(("?", ":")):
+            gaps.append(StatedGap(sentence.strip(), place))
+    return measures, gaps
+
+
+def _merge(measures: list[Measure]) -> list[Measure]:
+    """One entry per table row and per prose name (same German stems); places accumulate."""
+    merged: dict[tuple, Measure] = {}
+    for m in measures:
+        key = (m.origin, tuple(sorted(set(terms(m.name)))),
+               m.provider if m.origin == "Tabelle" else "")
+        if key not in merged:
+            merged[key] = m
+            continue
+        old = merged[key]
+        places = old.places + tuple(p for p in m.places if p not in old.places)
+        merged[key] = replace(old, places=places, provider=old.provider or m.provider,
+                              target=old.target or m.target,
+                              topics=tuple(dict.fromkeys(old.topics + m.topics)))
+    return list(merged.values())
+
+
+def group_duplicates(measures: list[Measure], embedder) -> list[Measure]:
+    """Number groups of likely duplicates; members of a group end up next to each other."""
+    if len(measures) < 2:
+        return measures
+    vectors = embedder.embed_passages([m.name for m in measures])
+    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True).clip(1e-9)
+    cos = vectors @ vectors.T
+    stems = [set(terms(m.name)) for m in measures]
+    places = [m.district if m.district != CITYWIDE else "" for m in measures]
+    parent = list(range(len(measures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(measures)):
+        for j in range(i + 1, len(measures)):
+            shared = len(stems[i] & stems[j]) / max(len(stems[i] | stems[j]), 1)
+            same_place = not places[i] or not places[j] or places[i] == places[j]
+            if cos[i, j] >= SIMILAR_COS and shared >= SIMILAR_TERMS and same_place:
+                parent[root(j)] = root(i)
+    roots = [root(i) for i in range(len(measures))]
+    numbers: dict[int, int] = {}
+    for r in roots:
+        if roots.count(r) > 1 and r not in numbers:
+            numbers[r] = len(numbers) + 1
+    out = [replace(m, group=numbers.get(r, 0)) for m, r in zip(measures, roots)]
+    first = {r: i for i, r in reversed(list(enumerate(roots)))}
+    order = sorted(range(len(out)), key=lambda i: (first[roots[i]], i))
+    return [out[i] for i in order]
+
+
+def _districts(pairs: list[tuple[Chunk, dict]]) -> set[str]:
+    """Districts named in table fields, or after "Stadtbezirk(e)" in at least two places."""
+    fields: set[str] = set()
+    named: dict[str, int] = {}
+    for c, _ in pairs:
+        for row in c.text.split("\n")[1:] if c.kind == "table" else ():
+            if d := _district(_field(_fields(row), PLACE_FIELDS)):
+                fields.add(d)
+        for m in _DISTRICTS.finditer(c.text):
+            for d in re.split(r",\s*|\s+und\s+", m.group(1)):
+                named[d] = named.get(d, 0) + 1
+    found = fields | {d for d, n in named.items() if n >= 2 and not d.isupper()}
+    return found - {CITYWIDE}
+
+
+def build_overview(engine) -> Overview:
+    """Read every chunk of the index once and build the overview."""
+    chunks, metas = engine.store.all_chunks()
+    pairs = [(c, m) for c, m in zip(chunks, metas) if m.get("type") != "Leitfaden"]
+    pairs.sort(key=lambda p: (p[0].doc_id, p[0].position))
+    districts = _districts(pairs)
+    measures: list[Measure] = []
+    gaps: dict[str, StatedGap] = {}
+    for c, meta in pairs:
+        if c.kind == "table" and " | " in c.text:
+            measures += _table_measures(c, meta)
+        else:
+            found, stated = _prose(c, meta, districts)
+            measures += found
+            for g in stated:
+                gaps.setdefault(" ".join(terms(g.text)), g)
+    measures = group_duplicates(_merge(measures), engine.embedder)
+    coverage: dict[tuple[str, str], int] = {}
+    for m in measures:
+        for t in m.topics:
+            where = m.district if m.district in districts or m.district == CITYWIDE else ""
+            coverage[(t, where)] = coverage.get((t, where), 0) + 1
+    return Overview(tuple(measures), tuple(sorted(districts)), coverage, tuple(gaps.values()))
+
+
+# --- tables and export -----------------------------------------------------------------
+def measure_rows(overview: Overview) -> list[list[str]]:
+    return [[f"D{m.group}" if m.group else "", m.name, m.provider, m.target, m.district,
+             ", ".join(m.topics), m.source] for m in overview.measures]
+
+
+def coverage_rows(overview: Overview) -> tuple[list[str], list[list]]:
+    header = ["Thema", *overview.districts, CITYWIDE, "ohne Ortsangabe"]
+    rows = [[topic, *(overview.coverage.get((topic, d), 0)
+                      for d in (*overview.districts, CITYWIDE, ""))] for topic, _ in TOPICS]
+    return header, rows
+
+
+def gap_rows(overview: Overview) -> list[list[str]]:
+    rows = [[f"{topic}: keine Maßnahme gefunden in {', '.join(where)}", "Maßnahmenübersicht"]
+            for topic, where in overview.gaps()]
+    return rows + [[g.text, g.place.label] for g in overview.stated_gaps]
+
+
+def export_csv(overview: Overview, path: Path) -> Path:
+    """Semicolon-separated with BOM, so Excel opens umlauts correctly."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(MEASURE_COLUMNS)
+        writer.writerows(measure_rows(overview))
+    return path
+
+
+def export_xlsx(overview: Overview, path: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    header, rows = coverage_rows(overview)
+    sheets = (("Maßnahmen", list(MEASURE_COLUMNS), measure_rows(overview)),
+              ("Abdeckung", header, rows), ("Lücken", list(GAP_COLUMNS), gap_rows(overview)))
+    for i, (title, head, body) in enumerate(sheets):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(head)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in body:
+            ws.append(row)
+        for col in ws.columns:
+            width = max(len(str(c.value or "")) for c in col)
+            ws.column_dimensions[col[0].column_letter].width = min(max(width, 8), 60)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(str(path))
+    return path

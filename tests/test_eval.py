@@ -1,0 +1,108 @@
+"""A small real evaluation: two handmade documents, real Chroma in tmp_path, the real
+e5-small embedder, the extractive answerer and the ``assistant eval`` command."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+
+MARKDOWN = """# Sprachförderung in Beispieldorf
+
+## Sprachkurse
+
+Im Schuljahr 2023/24 besuchten 84 Kinder die Sprachkurse des Kommunalen
+Integrationszentrums. Die Kurse finden dienstags und donnerstags im Rathaus statt.
+
+## Leitung
+
+Das Kommunale Integrationszentrum wird von Frau Demir geleitet.
+"""
+
+TEXT = """Schulplätze für neu zugewanderte Kinder
+
+Neu zugewanderte Kinder warten in Beispieldorf durchschnittlich sechs Wochen auf einen
+Schulplatz. Die Wartezeit soll bis 2025 auf zwei Wochen sinken.
+"""
+
+QUESTIONS = [
+    {"id": "t1", "question": "Wie viele Kinder besuchten die Sprachkurse?", "answerable": True,
+     "category": "figure", "documents": ["sprache.md"], "evidence": ["84 Kinder"]},
+    {"id": "t2", "question": "Wie lange warten neu zugewanderte Kinder auf einen Schulplatz?",
+     "answerable": True, "category": "factual", "documents": ["schule.txt"],
+     "evidence": ["durchschnittlich sechs Wochen"]},
+    {"id": "t3", "question": "Wer leitet das Kommunale Integrationszentrum?", "answerable": True,
+     "category": "factual", "documents": ["sprache.md"], "evidence": ["Frau Demir"]},
+    {"id": "t4", "question": "Wie hoch ist der Eintrittspreis im Zoo von Beispieldorf?",
+     "answerable": False, "category": "unanswerable", "documents": [], "evidence": []},
+]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("eval")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "sprache.md").write_text(MARKDOWN, encoding="utf-8")
+    (docs / "schule.txt").write_text(TEXT, encoding="utf-8")
+    questions = root / "questions.jsonl"
+    questions.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in QUESTIONS),
+                         encoding="utf-8")
+    out = root / "run"
+    args = ["eval", "--data", str(root / "data"), "--corpus", str(docs), "--questions",
+            str(questions), "--out", str(out), "--label", "klein"]
+    code = main(args)
+    return {"code": code, "out": out, "args": args, "root": root}
+
+
+def test_run_writes_all_files_with_sensible_values(run):
+    assert run["code"] == 0
+    out: Path = run["out"]
+    for name in ("results.jsonl", "summary.json", "report.md", "report.html", "recall.png"):
+        assert (out / name).is_file(), name
+    assert "<img" in (out / "report.html").read_text(encoding="utf-8")
+    assert "## Kennzahlen" in (out / "report.md").read_text(encoding="utf-8")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    m = summary["metrics"]
+    assert (m["questions"], m["answerable"], m["unanswerable"]) == (4, 3, 1)
+    for key in ("evidence_hit@5", "citation_precision", "citation_recall", "citation_validity",
+                "abstention_accuracy", "false_answers", "false_refusals", "ndcg@10",
+                "evidence_recall@10", "latency_ms_p50", "latency_ms_p95"):
+        assert key in m, key
+    assert m["evidence_hit@5"] == 1.0  # two documents: every passage is in the top 5
+    assert m["ndcg@10"] > 0.5
+    assert 0.0 <= m["abstention_accuracy"] <= 1.0 and m["latency_ms_p95"] >= m["latency_ms_p50"]
+    assert m["false_answers"] + m["false_refusals"] <= 4
+    assert summary["settings"]["embedder"] == "e5-small"
+    records = [json.loads(line) for line in
+               (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["t1", "t2", "t3", "t4"]
+    assert all(len(r["retrieved"]) <= 10 and r["metrics"].get("diagnosis") for r in records)
+    assert records[0]["metrics"]["evidence_hit@10"] == 1.0
+
+
+def test_compare_and_gate(run, capsys):
+    summary = run["out"] / "summary.json"
+    assert main(["eval", "--compare", str(run["out"]), str(summary)]) == 0
+    assert "evidence_hit@5" in capsys.readouterr().out
+    strict = run["root"] / "strict.json"
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    data["metrics"]["evidence_hit@5"] = 2.0  # unreachable: the gate must fail
+    strict.write_text(json.dumps(data), encoding="utf-8")
+    args = [*run["args"][:-4], "--out", str(run["root"] / "gated"), "--gate", str(strict)]
+    assert main(args) == 4
+    assert "GATE: evidence_hit@5" in capsys.readouterr().out
+
+
+BASELINE = Path(__file__).resolve().parent.parent / "eval/results/baseline/summary.json"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BASELINE.is_file(), reason="no committed baseline yet")
+def test_bundled_set_does_not_fall_below_baseline(tmp_path):
+    """The CI gate: the bundled questions on the bundled corpus with the offline default."""
+    os.chdir(BASELINE.parent.parent.parent.parent)  # the repository root
+    assert main(["eval", "--gate", str(BASELINE), "--margin", "0.03",
+                 "--out", str(tmp_path / "run")]) == 0

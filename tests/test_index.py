@@ -1,0 +1,213 @@
+"""Index, retrieval and answers with real parts: Chroma in a temp dir, e5-small, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.engine import Engine
+from assistant.errors import ModelMismatchError
+from assistant.retrieve import Filters
+from tests.documents import HTML, make_docx, make_image_pdf, make_pdf
+from tests.test_ingest import PAGES
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _folder(root: Path) -> Path:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    make_pdf(docs / "konzept-2024.pdf", PAGES)
+    make_docx(docs / "protokoll-ak-2024.docx")
+    (docs / "angebote.html").write_text(HTML, encoding="utf-8")
+    (docs / "angebote.html.meta.json").write_text(
+        '{"municipality": "Teststadt", "year": 2024}', encoding="utf-8")
+    return docs
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, e5):
+    root = tmp_path_factory.mktemp("index")
+    docs = _folder(root)
+    eng = Engine.open(Settings(data_dir=root / "daten"), embedder=e5)
+    report = eng.ingest([docs])
+    assert not report.problems, report.problems
+    return eng
+
+
+@pytest.mark.parametrize("question, document, page", [
+    ("Wie viele neu zugewanderte Kinder leben in Teststadt?", "konzept-2024.pdf", 3),
+    ("Was bietet der Jugendmigrationsdienst an?", "konzept-2024.pdf", 4),
+    ("Wie lange warten Kinder auf einen Schulplatz?", "protokoll-ak-2024.docx", None),
+    ("Wann ist die Erstberatung im Rathaus?", "angebote.html", None),
+])
+@pytest.mark.parametrize("mode", ["lexical", "dense", "hybrid"])
+def test_known_questions_find_document_and_page(engine, question, document, page, mode):
+    top = engine.retriever.search(question, k=3, mode=mode)
+    assert (top[0].document, top[0].chunk.page) == (document, page)
+
+
+def test_list_shows_metadata_and_chunk_counts(engine):
+    docs = {d.doc_id: d for d in engine.documents()}
+    assert set(docs) == {"konzept-2024.pdf", "protokoll-ak-2024.docx", "angebote.html"}
+    assert docs["konzept-2024.pdf"].pages == 4 and docs["konzept-2024.pdf"].chunks >= 2
+    assert docs["angebote.html"].municipality == "Teststadt"  # from the sidecar
+    assert docs["protokoll-ak-2024.docx"].municipality == "unbekannt"  # stated default
+    assert sum(d.chunks for d in docs.values()) == engine.store.count()
+
+
+def test_filters_restrict_every_mode(engine):
+    only = Filters(document="protokoll-ak-2024.docx")
+    for mode in ("lexical", "dense", "hybrid"):
+        hits = engine.retriever.search("Sprachcafé Jugendliche", k=5, mode=mode, filters=only)
+        assert hits and {h.document for h in hits} == {"protokoll-ak-2024.docx"}
+    hits = engine.retriever.search("Angebote", k=5, filters=Filters(municipality="Teststadt"))
+    assert {h.document for h in hits} == {"angebote.html"}
+
+
+def test_answer_cites_document_and_printed_page(engine):
+    answer = engine.ask("Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?")
+    assert not answer.abstained
+    assert "412" in answer.text
+    cited = {(c.document, c.page, c.page_label) for c in answer.citations}
+    assert ("konzept-2024.pdf", 3, "1") in cited
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.text
+    data = answer.to_dict()
+    assert set(data) >= {"question", "answer", "citations", "sources", "abstained", "timings_ms"}
+    assert set(data["citations"][0]) >= {"n", "document", "title", "page", "text"}
+    assert set(data["sources"][0]) >= {"rank", "document", "title", "page", "text", "score"}
+
+
+def test_answer_abstains_when_sources_do_not_cover(engine):
+    answer = engine.ask("Wie hoch ist das Jahresbudget der Feuerwehr für Drehleitern?")
+    assert answer.abstained and not answer.citations
+    assert "keine belastbare Aussage" in answer.text
+
+
+def test_reingest_unchanged_change_and_remove(tmp_path, e5):
+    docs = _folder(tmp_path)
+    eng = Engine.open(Settings(data_dir=tmp_path / "daten"), embedder=e5)
+    first = eng.ingest([docs])
+    ids = set(eng.store.chunk_ids())
+    again = eng.ingest([docs])
+    assert again.unchanged == first.added and not again.added and not again.updated
+    assert set(eng.store.chunk_ids()) == ids
+    # a changed file replaces its old chunks
+    (docs / "angebote.html").write_text(HTML.replace("dienstags und donnerstags", "montags"),
+                                        encoding="utf-8")
+    changed = eng.ingest([docs])
+    assert changed.updated == ("angebote.html",)
+    texts = " ".join(c.text for c in eng.store.all_chunks()[0])
+    assert "montags" in texts and "dienstags und donnerstags" not in texts
+    # remove one document
+    removed = eng.remove("protokoll-ak-2024.docx")
+    assert removed > 0
+    assert "protokoll-ak-2024.docx" not in {d.doc_id for d in eng.documents()}
+    assert all(c.doc_id != "protokoll-ak-2024.docx" for c in eng.store.all_chunks()[0])
+
+
+def test_bad_files_are_skipped_and_the_rest_is_ingested(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "gut.md").write_text("# Angebote\n\nDas Sprachcafé ist mittwochs geöffnet.\n",
+                                 encoding="utf-8")
+    make_image_pdf(docs / "scan.pdf")
+    (docs / "kaputt.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (docs / "leer.txt").write_bytes(b"")
+    (docs / "tabelle.numbers").write_bytes(b"x")
+    (docs / "binär.txt").write_bytes(b"\x00\xff" * 100)
+    proc = _cli(["ingest", "--data", str(tmp_path / "daten"), str(docs)])
+    assert proc.returncode == 3, proc.stderr
+    out = proc.stdout
+    assert "neu          gut.md" in out
+    for name, reason in [("scan.pdf", "kein Textlayer"), ("kaputt.pdf", "beschädigt"),
+                         ("leer.txt", "leere Datei"), ("tabelle.numbers", "nicht unterstützt"),
+                         ("binär.txt", "nicht lesbar")]:
+        line = next(ln for ln in out.splitlines() if name in ln)
+        assert line.startswith("ÜBERSPRUNGEN") and reason in line
+    listed = _cli(["list", "--json", "--data", str(tmp_path / "daten")])
+    assert [d["doc_id"] for d in json.loads(listed.stdout)] == ["gut.md"]
+
+
+def test_model_mismatch_is_refused_with_rebuild_hint(tmp_path, e5):
+    settings = Settings(data_dir=tmp_path / "daten")
+    Engine.open(settings, embedder=e5)
+    with pytest.raises(ModelMismatchError, match="assistant ingest --rebuild"):
+        Engine.open(settings.replace(embedder="minilm"))
+    proc = _cli(["ask", "--data", str(tmp_path / "daten"), "--embedder", "minilm", "Frage?"])
+    assert proc.returncode == 2 and "e5-small" in proc.stderr
+
+
+def test_interrupted_ingest_leaves_usable_index_and_completes(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    places = ("Nord", "Süd", "Ost", "West", "Mitte", "Hafen")
+    offers = ("Sprachcafé", "Lernhilfe", "Elternkurs", "Schulbegleitung", "Ferienkurs")
+    long_pages = [[f"Im Stadtbezirk {places[(p + i) % 6]} läuft seit {2000 + i + p} das "
+                   f"Angebot {offers[i % 5]} mit {i * 7 + p} Plätzen." for i in range(40)]
+                  for p in range(4)]
+    for n in range(3):
+        make_pdf(docs / f"bericht-{n}.pdf", long_pages, label_offset=0)
+    data = tmp_path / "daten"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "ingest", "--data", str(data), str(docs)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, cwd=REPO, env=_env())
+    seen = b""
+    deadline = time.time() + 300
+    while b"bericht-1.pdf" not in seen and time.time() < deadline:
+        seen += proc.stderr.read1(4096)
+    os.kill(proc.pid, signal.SIGKILL)  # while the second of three documents is being read
+    proc.wait()
+    proc.stderr.close()
+    assert b"bericht-1.pdf" in seen and b"fertig" not in seen
+    # the index is usable right away
+    mid = _cli(["ask", "--json", "--data", str(data), "Welches Angebot gibt es im Norden?"])
+    assert mid.returncode == 0, mid.stderr
+    assert json.loads(mid.stdout)["sources"]
+    # rerunning completes it without duplicates: same chunk ids as a clean run
+    assert _cli(["ingest", "--data", str(data), str(docs)]).returncode == 0
+    clean = tmp_path / "sauber"
+    assert _cli(["ingest", "--data", str(clean), str(docs)]).returncode == 0
+    assert _chunk_ids(data) == _chunk_ids(clean)
+
+
+def _chunk_ids(data: Path) -> list[str]:
+    code = ("import sys; from assistant.config import Settings; from assistant.store import Store;"
+            "s=Store(Settings(data_dir=sys.argv[1]), 'e5-small', 384); "
+            "print('\\n'.join(sorted(s.chunk_ids())))")
+    out = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True,
+                         text=True, cwd=REPO, env=_env(), check=True)
+    return out.stdout.split()
+
+
+def _env() -> dict:
+    return {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def _cli(args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True,
+                          text=True, cwd=REPO, env=_env(), timeout=600)
+
+
+def test_ask_json_and_questions_file(engine, tmp_path):
+    data = str(engine.settings.data_dir)
+    questions = tmp_path / "fragen.jsonl"
+    questions.write_text(
+        '{"id": "a", "question": "Wann ist die Erstberatung?"}\n'
+        '{"id": "b", "question": "Wie viele Kinder warten auf einen Schulplatz in Hamburg?"}\n',
+        encoding="utf-8")
+    proc = _cli(["ask", "--json", "--data", data, "--questions", str(questions), "-k", "3"])
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert len(rows[0]["sources"]) == 3
+    assert rows[0]["citations"][0]["document"] == "angebote.html"
