@@ -11,7 +11,7 @@ from docx import Document
 
 from assistant.config import Settings
 from assistant.draft import (
-    adopt_answer, draft_section, edit_text, export_docx, load_draft, new_draft, numbered,
+    adopt_answer, adopt_section, draft_section, edit_text, export_docx, load_draft, new_draft, numbered,
     open_draft, remove_citation, renumber_marks, save_draft, to_markdown, unsupported_sentences,
 )
 from assistant.engine import Engine
@@ -154,13 +154,22 @@ def test_a_broken_draft_file_says_what_to_do(tmp_path):
 
 
 def test_draft_section_from_the_sources_cites_pages(engine):
-    section = draft_section(engine, "zielgruppe")
-    assert section.key == "zielgruppe" and section.citations
-    assert "412" in section.text
-    pdf = [c for c in section.citations if c.document.endswith(".pdf")]
-    assert pdf and pdf[0].page == 3 and pdf[0].page_label == "1"
-    assert {int(m) for m in __import__("re").findall(r"\[(\d+)\]", section.text)} == {
-        c.n for c in section.citations}
+    section = draft_section(engine, "konzepte")
+    assert section.key == "konzepte"
+    assert section.text == "Das Integrationskonzept 2022 wurde vom Rat der Stadt Teststadt " \
+                           "beschlossen [1]."
+    (c,) = section.citations
+    assert (c.document, c.page, c.page_label) == ("integrationskonzept-teststadt-2022.pdf", 4, "2")
+
+
+def test_draft_section_without_sources_says_what_to_do(engine):
+    with pytest.raises(AssistantError, match="keine passenden Stellen.*hochladen"):
+        draft_section(engine, "stand")
+
+
+def test_table_rows_stay_one_per_line(engine):
+    text = draft_section(engine, "zielgruppe").text
+    assert text.startswith("- Maßnahme: ") and "\n- Maßnahme: " in text
 
 
 def test_draft_section_unknown_key(engine):
@@ -170,22 +179,24 @@ def test_draft_section_unknown_key(engine):
 
 def test_export_docx_and_markdown_with_numbered_references(engine, tmp_path):
     draft = new_draft("Teststadt")
-    for key in ("zielgruppe", "strukturen"):
-        draft = adopt_answer(draft, key, engine.ask(
-            next(q.question for q in __import__("assistant.guidance").guidance.STEP2_QUESTIONS
-                 if q.key == key)))
+    for key in ("konzepte", "zielgruppe"):
+        draft = adopt_section(draft, draft_section(engine, key))
     path = export_docx(draft, tmp_path / "a.docx")
     doc = Document(str(path))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert "3. Zielgruppe: neu zugewanderte Kinder und Jugendliche" in headings
+    assert doc.paragraphs[0].text == "Ausgangslage – Teststadt"
+    assert headings[:2] == ["1. Stand der Integrationsbemühungen",
+                            "2. Vorhandene Integrationskonzepte"]
+    assert headings.count("Quellen") == 2  # one list per filled section
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "412" in body and "[1]" in body
-    assert "Integrationskonzept Teststadt 2022, S. 1 (PDF-Seite 3) – Datei: " \
+    assert "beschlossen [1]." in body
+    assert "[1] Integrationskonzept Teststadt 2022, S. 2 (PDF-Seite 4) – Datei: " \
            "integrationskonzept-teststadt-2022.pdf" in body
     md = to_markdown(draft, global_refs=True)
-    assert md.count("## Quellen") == 1
+    assert md.count("## Quellen") == 1 and "(noch kein Text)" in md
     _, sources = numbered(draft, global_refs=True)
     assert [c.n for c in sources] == list(range(1, len(sources) + 1))
+    assert "[2] Maßnahmenübersicht Teststadt 2024 – Datei: massnahmen-teststadt-2024.csv" in md
 
 
 def test_global_numbering_shares_a_passage_cited_twice():

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Creates .venv (Python 3.11) and installs the project with the given extras.
+# Usage: scripts/install.sh [EXTRAS]   e.g. scripts/install.sh st,dev
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+py="${PYTHON:-python3.11}"
+command -v "$py" >/dev/null 2>&1 || py=python3
+if [ ! -x .venv/bin/python ]; then
+  "$py" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+# llama-cpp-python compiles from source: portable build, no -march=native
+export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
+if [ -n "$extras" ]; then
+  .venv/bin/python -m pip install --quiet -e ".[${extras}]"
+else
+  .venv/bin/python -m pip install --quiet -e .
+fi
