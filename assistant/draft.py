@@ -29,6 +29,7 @@ FORMAT_VERSION = 1
 DRAFT_K = 8  # passages retrieved for a generated section
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _ORDER = {q.key: i for i, q in enumerate(STEP2_QUESTIONS)}
+_GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,16 @@ def answer_text(answer: Answer) -> str:
     for s in answer.sentences:
         doc = by_n.get(s.citations[0]) if s.citations else last_doc
         marks = "".join(f" [{n}]" for n in s.citations if f"[{n}]" not in s.text)
-        text = s.text.strip()
+        text = s.text.translate(_GLYPHS).strip()
         end = text[-1] if text[-1:] in ".!?" else ""  # marks go before the full stop
         if not paragraphs or doc != last_doc:
             paragraphs.append([])
         paragraphs[-1].append(f"{text[:len(text) - len(end)]}{marks}{end}")
         last_doc = doc
-    return "\n\n".join(" ".join(p) for p in paragraphs)
+    # table rows ("Feld: Wert | Feld: Wert") stay one per line; prose runs as a paragraph
+    return "\n\n".join(
+        "\n".join(f"- {x}" for x in p) if any(" | " in x for x in p) else " ".join(p)
+        for p in paragraphs)
 
 
 def append_to_section(section: DraftSection, text: str, citations: tuple[Citation, ...],

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
+from assistant.ingest.pdftables import CellTable, find_tables
 from assistant.types import Block
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,19 @@ def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
     ]
 
 
+_BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
+
+
+def _is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line)) and not line.endswith((".", ",", ";")) and len(line) < 100
+
+
 def _is_row(line: str) -> bool:
-    """A table row as pypdf prints it: several numbers, no sentence at the end."""
-    nums = re.findall(r"(?<![\w.])\d[\d.,]*\s?%?", line)
-    return len(nums) >= 2 and not line.endswith((".", ":", ";")) and len(line) < 160
+    """A table row as pypdf prints it: mostly numbers, no sentence at the end."""
+    tokens = line.split()
+    nums = [t for t in tokens if re.fullmatch(r"[-–+]?\d[\d.,]*%?|%|[-–]", t)]
+    return (len(nums) >= 2 and len(nums) >= 0.3 * len(tokens)
+            and not line.endswith((".", ":", ";")) and len(line) < 160)
 
 
 def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -90,13 +100,22 @@ def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             out.append(("table", header, tuple(rows)))
         rows, header = [], ""
 
-    for raw in lines:
+    for raw in find_tables(lines):
+        if isinstance(raw, CellTable):
+            flush()
+            flush_rows()
+            out.append(("table", raw.header, raw.rows))
+            continue
         line = raw.strip()
         if not line:
             flush()
             flush_rows()
             continue
-        if _is_row(line):
+        if _BULLET.match(line):  # a list item starts a paragraph of its own
+            flush()
+            flush_rows()
+            line = _BULLET.sub("", line)
+        if _is_row(line) and not _is_heading(line):
             if not rows:
                 # the line just before the first row is the header if it has no numbers
                 if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:
@@ -105,7 +124,7 @@ def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             rows.append(line)
             continue
         flush_rows()
-        if _HEADING.match(line) and not line.endswith((".", ",", ";")) and len(line) < 100:
+        if _is_heading(line):
             flush()
             out.append(("heading", line, ()))
             continue

@@ -1,0 +1,188 @@
+"""The workspace handlers, called directly (no gradio) over a real small index."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from assistant.config import Settings
+from assistant.draft import open_draft
+from assistant.engine import Engine
+from assistant.errors import AssistantError, ConfigError
+from assistant.guidance import STEP2_QUESTIONS
+from tests.test_draft import write_corpus
+from workspace import chat, documents, drafting, overview, preferences, quality
+from workspace.access import load_users
+from workspace.context import Workspace, ensure_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+KONZEPTE = next(q.question for q in STEP2_QUESTIONS if q.key == "konzepte")
+FRAGE = "Wann wurde das Integrationskonzept 2022 beschlossen?"
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory, e5) -> Workspace:
+    root = tmp_path_factory.mktemp("arbeitsplatz")
+    engine = Engine.open(Settings(data_dir=root / "daten"), embedder=e5)
+    ws = Workspace(engine, write_corpus(root / "korpus"))
+    steps = []
+    report = ensure_corpus(ws, lambda f, m: steps.append(f))
+    assert report and len(report.added) == 3 and steps[-1] == 1.0
+    assert ensure_corpus(ws) is None  # not again once the index has documents
+    return ws
+
+
+def test_core_does_not_import_the_ui():
+    for path in (ROOT / "assistant").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not {m.split(".")[0] for m in names} & {"gradio", "workspace", "app"}, path
+
+
+def test_api_answer_is_the_cli_json(ws):
+    data = chat.ask_json(ws, FRAGE, municipality="Teststadt")
+    expected = ws.engine.ask(FRAGE, filters=chat.filters_from("Teststadt")).to_dict()
+    assert data.keys() == expected.keys()
+    assert {k: v for k, v in data.items() if k != "timings_ms"} == \
+        {k: v for k, v in expected.items() if k != "timings_ms"}
+    assert data["citations"][0]["page"] == 4
+
+
+def test_filters_and_their_choices(ws):
+    assert chat.filters_from("alle", "Protokoll", "2024", "").where() == {
+        "$and": [{"type": "Protokoll"}, {"year": 2024}]}
+    with pytest.raises(AssistantError, match="keine Jahreszahl"):
+        chat.filters_from(year="zwanzig")
+    c = chat.filter_choices(ws)
+    assert c["municipality"] == ["alle", "Teststadt"]
+    assert c["year"][:2] == ["alle", "2024"]
+    assert "protokoll-teststadt-2024.md" in c["document"]
+
+
+def test_chat_turn_shows_the_answer_with_openable_citations(ws):
+    turns = list(chat.chat_turn(ws, FRAGE, [], "alle", "alle", "alle", "alle"))
+    history, answer, key = turns[-1]
+    assert answer is not None and not answer.abstained
+    assert key == "stand" and chat.step2_key(KONZEPTE) == "konzepte"
+    assert [m["role"] for m in history] == ["user", "assistant"]
+    message = history[-1]["content"]
+    assert "<details class='quelle'><summary>[1] Integrationskonzept Teststadt 2022, S. 2 " \
+           "(PDF-Seite 4)</summary>" in message
+    assert "<mark>Das Integrationskonzept 2022 wurde vom Rat" in message
+    with pytest.raises(AssistantError, match="Bitte eine Frage eingeben"):
+        list(chat.chat_turn(ws, "  ", []))
+
+
+def test_adopt_last_answer_into_the_draft(ws):
+    answer = ws.engine.ask(FRAGE)
+    with pytest.raises(AssistantError, match="noch keine Antwort"):
+        chat.adopt_last(ws, "Teststadt", "konzepte", None)
+    status = chat.adopt_last(ws, "Adoptstadt", "konzepte", answer)
+    assert "„Vorhandene Integrationskonzepte“" in status
+    section = open_draft(ws.settings.drafts_dir, "Adoptstadt").section("konzepte")
+    assert "beschlossen [1]." in section.text and len(section.citations) == 1
+
+
+def test_draft_handlers_generate_edit_remove_export(ws):
+    text, sources, warn, labels = drafting.generate(ws, "Teststadt", "konzepte")
+    assert "beschlossen [1]." in text and labels[0].startswith("[1] Integrationskonzept")
+    assert "<details" in sources and warn == ""
+    text, _, warn, _ = drafting.save_text(ws, "Teststadt", "konzepte", text + " Eigener Satz.")
+    assert "Eigener Satz." in warn  # no source: marked
+    path = drafting.export(ws, "Teststadt", "docx")
+    body = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "Eigener Satz." in body and "[1] Integrationskonzept Teststadt 2022" in body
+    md = drafting.export(ws, "Teststadt", "md", global_refs=True).read_text(encoding="utf-8")
+    assert md.startswith("# Ausgangslage – Teststadt")
+    text, sources, _, labels = drafting.drop_citation(ws, "Teststadt", "konzepte", labels[0])
+    assert "[1]" not in text and labels == []
+    with pytest.raises(AssistantError, match="Quelle auswählen"):
+        drafting.drop_citation(ws, "Teststadt", "konzepte", None)
+    with pytest.raises(AssistantError, match="noch leer"):
+        drafting.export(ws, "Leerstadt", "docx")
+    assert "Teststadt" in drafting.municipality_choices(ws)
+    assert drafting.start_municipality(ws) == "Teststadt"  # the last draft edited
+
+
+def test_overview_tables_and_downloads(ws):
+    rows, header, cover, gaps, summary = overview.tables(ws)
+    assert any(r[1] == "Netzwerk Ankommen Teststadt" for r in rows)
+    assert header[0] == "Thema" and len(cover) == 8
+    assert "Psychosoziale Beratung" in gaps and "Maßnahmen" in summary
+    assert overview.download(ws, "xlsx").suffix == ".xlsx"
+    assert overview.current(ws) is overview.current(ws)  # kept while the index is unchanged
+
+
+def test_upload_edit_and_delete_a_document(ws, tmp_path):
+    note = tmp_path / "notiz-ost.txt"
+    note.write_text("Im Stadtbezirk Ost trifft sich das Sprachcafé Ost jeden Montag.",
+                    encoding="utf-8")
+    bad = tmp_path / "programm.exe"
+    bad.write_bytes(b"MZ")
+    status = documents.upload(ws, [str(note), str(bad)])
+    assert "1 neu" in status and "programm.exe" in status and "nicht unterstützt" in status
+    assert (ws.uploads_dir / "notiz-ost.txt").is_file()
+    status = documents.save_metadata(ws, "notiz-ost.txt", "Protokoll", "Teststadt", "2021")
+    sidecar = ws.uploads_dir / "notiz-ost.txt.meta.json"
+    assert json.loads(sidecar.read_text(encoding="utf-8")) == {
+        "type": "Protokoll", "municipality": "Teststadt", "year": 2021}
+    info = ws.engine.store.document("notiz-ost.txt")
+    assert (info.type, info.municipality, info.year) == ("Protokoll", "Teststadt", 2021)
+    with pytest.raises(AssistantError, match="keine gültige Jahreszahl"):
+        documents.save_metadata(ws, "notiz-ost.txt", "Protokoll", "Teststadt", "21")
+    assert "gelöscht" in documents.delete(ws, "notiz-ost.txt")
+    assert not sidecar.exists() and ws.engine.store.document("notiz-ost.txt") is None
+    with pytest.raises(AssistantError, match="Dokument auswählen"):
+        documents.delete(ws, "")
+
+
+def test_edit_metadata_of_a_bundled_document_copies_it(ws):
+    documents.save_metadata(ws, "protokoll-teststadt-2024.md", "Protokoll", "Teststadt", "2023")
+    assert (ws.uploads_dir / "protokoll-teststadt-2024.md.meta.json").is_file()
+    assert not (ws.corpus / "protokoll-teststadt-2024.md.meta.json").exists()
+    assert ws.engine.store.document("protokoll-teststadt-2024.md").year == 2023
+
+
+def test_quality_run_on_an_uploaded_question_set(ws, tmp_path):
+    questions = tmp_path / "fragen.jsonl"
+    labelled = [  # labels give the recall plot its points (unlabelled sets have none)
+        {"id": "f1", "question": FRAGE, "answerable": True,
+         "documents": ["integrationskonzept-teststadt-2022.pdf"],
+         "pages": [{"document": "integrationskonzept-teststadt-2022.pdf", "page": 4}],
+         "evidence": ["vom Rat der Stadt Teststadt beschlossen"]},
+        {"id": "f2", "question": "Wie hoch ist der Mond?", "answerable": False},
+    ]
+    questions.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in labelled),
+                         encoding="utf-8")
+    result = quality.run(ws, questions)
+    assert result.header[:2] == ["Kennzahl", "Wert"] and result.rows
+    assert result.plot is not None and result.plot.is_file()
+    with pytest.raises(AssistantError, match="fehlt"):
+        quality.run(ws, tmp_path / "gibtsnicht.jsonl")
+
+
+def test_preferences_apply_to_the_running_session(ws):
+    assert "API-Schlüssel" in preferences.current(ws)["key_status"]
+    with pytest.raises(AssistantError, match="http://"):
+        preferences.apply(ws, "extractive", "", "127.0.0.1:8080", "local", "hybrid")
+    status = preferences.apply(ws, "extractive", "", "http://127.0.0.1:9/v1", "m", "lexical")
+    assert "Übernommen" in status
+    assert ws.engine.settings.retrieval_mode == "lexical"
+    assert ws.engine.retriever.settings.openai_base_url == "http://127.0.0.1:9/v1"
+    preferences.apply(ws, "extractive", "", "http://127.0.0.1:8080/v1", "local", "hybrid")
+
+
+def test_users_from_file_and_environment(tmp_path):
+    users = tmp_path / "users.txt"
+    users.write_text("# Kommentar\nanna:geheim:mit:doppelpunkt\n\nbert:pw\n", encoding="utf-8")
+    assert load_users(users, env="carla:x, dora:y") == [
+        ("anna", "geheim:mit:doppelpunkt"), ("bert", "pw"), ("carla", "x"), ("dora", "y")]
+    assert load_users(tmp_path / "fehlt.txt", env="") == []
+    users.write_text("ohnepasswort\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="Zeile 1: erwartet „name:passwort“"):
+        load_users(users, env="")

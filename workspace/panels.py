@@ -1,0 +1,273 @@
+"""One builder per tab: components and their events. Handlers come from the plain modules;
+here they are only wrapped (``guard``) and given gradio's progress bar."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import gradio as gr
+
+from assistant.config import RETRIEVAL_MODES
+from assistant.guidance import STEP2_QUESTIONS
+from assistant.ingest import SUPPORTED
+from assistant.ingest.metadata import DOC_TYPES
+from workspace import chat, drafting, overview
+from workspace import documents as docs
+from workspace import preferences as prefs
+from workspace import quality as checks
+from workspace.context import Workspace
+
+PRIVATE = {"api_visibility": "private"}  # only "ask" is a public API endpoint
+INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 1, **PRIVATE}
+SECTIONS = [(q.title, q.key) for q in STEP2_QUESTIONS]
+
+
+def _bar(progress: gr.Progress):
+    return lambda fraction, message: progress(fraction, desc=message)
+
+
+def _choices(values: list[str], value: str | None = None) -> gr.Dropdown:
+    return gr.Dropdown(choices=values, value=value if value in values else values[0])
+
+
+def questions_tab(ws: Workspace, guard) -> SimpleNamespace:
+    c = chat.filter_choices(ws)
+    with gr.Row():
+        f_mun = gr.Dropdown(c["municipality"], value=chat.ALL, label="Kommune")
+        f_type = gr.Dropdown(c["type"], value=chat.ALL, label="Dokumenttyp")
+        f_year = gr.Dropdown(c["year"], value=chat.ALL, label="Jahr")
+        f_doc = gr.Dropdown(c["document"], value=chat.ALL, label="Dokument")
+    gr.Markdown("**Leitfragen aus Schritt 2** – ein Klick stellt die Frage:")
+    with gr.Row(elem_classes="leitfragen"):
+        step_buttons = [(gr.Button(q.title, size="sm"), q) for q in STEP2_QUESTIONS]
+    chatbot = gr.Chatbot(label="Gespräch", height=480, elem_id="gespraech",
+                         placeholder="Stellen Sie eine Frage oder klicken Sie eine Leitfrage "
+                                     "an. Jede Antwort nennt ihre Quellen mit Seite.")
+    with gr.Row():
+        question = gr.Textbox(label="Ihre Frage", scale=5, elem_id="frage",
+                              placeholder="z. B. Welche Angebote gibt es für 16- bis "
+                                          "18-Jährige?")
+        ask = gr.Button("Fragen", variant="primary", scale=1, elem_id="fragen-knopf")
+    with gr.Row():
+        section = gr.Dropdown(SECTIONS, value=SECTIONS[0][1], scale=3,
+                              label="Abschnitt des Entwurfs")
+        adopt = gr.Button("In Entwurf übernehmen", scale=1, elem_id="uebernehmen")
+    status = gr.Markdown()
+    history, last = gr.State([]), gr.State(None)
+
+    def on_ask(q, hist, m, t, y, d):
+        for h, answer, key in chat.chat_turn(ws, q, hist, m, t, y, d):
+            yield h, h, answer, key, ""
+
+    inputs = [question, history, f_mun, f_type, f_year, f_doc]
+    outputs = [chatbot, history, last, section, question]
+    run = dict(fn=guard(on_ask), inputs=inputs, outputs=outputs, concurrency_id="fragen",
+               **PRIVATE)
+    ask.click(**run)
+    question.submit(**run)
+    for button, q in step_buttons:
+        button.click(lambda text=q.question: text, outputs=question, **PRIVATE).then(**run)
+    return SimpleNamespace(filters=[f_mun, f_type, f_year, f_doc], adopt=adopt, section=section,
+                           last=last, status=status)
+
+
+def documents_rows(ws: Workspace) -> dict:
+    return {"headers": list(docs.DOCUMENT_COLUMNS), "data": docs.document_rows(ws)}
+
+
+def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
+    gr.Markdown("Dokumente hochladen (PDF, Word/DOCX, HTML, Markdown, TXT, CSV, Excel/XLSX). "
+                "Sie werden auf diesem Rechner gespeichert "
+                "und für die Suche eingelesen; das kann pro Datei einige Sekunden dauern.")
+    files = gr.File(label="Dateien auswählen", file_count="multiple", file_types=list(SUPPORTED),
+                    elem_id="hochladen")
+    upload = gr.Button("Hochladen und einlesen", variant="primary", elem_id="einlesen")
+    status = gr.Markdown(elem_id="dokumente-status")
+    table = gr.Dataframe(value=documents_rows(ws), interactive=False, wrap=True,
+                         label="Eingelesene Dokumente (Zeile anklicken zum Bearbeiten)")
+    ids = [d.doc_id for d in ws.engine.documents()]
+    with gr.Accordion("Ausgewähltes Dokument bearbeiten", open=True):
+        with gr.Row():
+            doc = gr.Dropdown(ids, value=None, label="Dokument", scale=3)
+            kind = gr.Dropdown(list(DOC_TYPES), label="Typ")
+            mun = gr.Textbox(label="Kommune")
+            year = gr.Textbox(label="Jahr")
+        with gr.Row():
+            save = gr.Button("Metadaten speichern und neu einlesen")
+            delete = gr.Button("Dokument löschen", variant="stop")
+            reindex = gr.Button("Alle Dokumente neu einlesen")
+
+    def pick(doc_id):
+        info = ws.engine.store.document(doc_id) if doc_id else None
+        if info is None:
+            return None, "", ""
+        return info.type, info.municipality, str(info.year or "")
+
+    def pick_row(evt: gr.SelectData):
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        rows = docs.document_rows(ws)
+        return rows[row][0] if 0 <= row < len(rows) else None
+
+    def on_upload(paths, progress=gr.Progress()):
+        return docs.upload(ws, paths, _bar(progress)), None
+
+    def on_save(d, k, m, y, progress=gr.Progress()):
+        return docs.save_metadata(ws, d, k, m, y, _bar(progress))
+
+    def on_reindex(progress=gr.Progress()):
+        return docs.reindex(ws, _bar(progress))
+
+    doc.change(guard(pick), doc, [kind, mun, year], **PRIVATE)
+    table.select(guard(pick_row), None, doc, **PRIVATE)
+    done = [
+        upload.click(guard(on_upload), files, [status, files], **INGEST),
+        save.click(guard(on_save), [doc, kind, mun, year], status, **INGEST),
+        delete.click(guard(lambda d: docs.delete(ws, d)), doc, status, **INGEST),
+        reindex.click(guard(on_reindex), None, status, **INGEST),
+    ]
+    return SimpleNamespace(done=done, table=table, doc=doc)
+
+
+def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
+    start = drafting.start_municipality(ws)
+    with gr.Row():
+        mun = gr.Dropdown(drafting.municipality_choices(ws), value=start, allow_custom_value=True,
+                          label="Kommune (ein Entwurf je Kommune)", scale=2, elem_id="kommune")
+        backend = gr.Dropdown(drafting.backend_choices(), value="extractive", scale=2,
+                              label="Abschnitte erzeugen mit")
+    gr.Markdown("Der Entwurf wird bei jeder Änderung gespeichert und bleibt nach einem "
+                "Neustart erhalten. „Aus den Quellen erzeugen“ hängt neuen Text an; "
+                "Quellen werden je Abschnitt als [1], [2] … nummeriert.")
+    views = []
+    for i, q in enumerate(STEP2_QUESTIONS, start=1):
+        with gr.Accordion(f"{i}. {q.title}", open=i == 1, elem_id=f"abschnitt-{q.key}"):
+            gr.Markdown(f"_Leitfrage: {q.question}_")
+            text = gr.Textbox(label="Text", lines=8, max_lines=30, elem_id=f"text-{q.key}")
+            with gr.Row():
+                gen = gr.Button("Aus den Quellen erzeugen", variant="primary",
+                                elem_id=f"erzeugen-{q.key}")
+                save = gr.Button("Text speichern")
+            warn = gr.Markdown()
+            sources = gr.HTML(label="Quellen")
+            with gr.Row():
+                cite = gr.Dropdown([], label="Quelle auswählen", scale=3)
+                drop = gr.Button("Quelle entfernen", scale=1)
+        outs = [text, sources, warn, cite]
+        views.append(outs)
+
+        def shown(view):
+            t, s, w, labels = view
+            return t, s, w, gr.Dropdown(choices=labels, value=None)
+
+        gen.click(guard(lambda m, b, k=q.key: shown(drafting.generate(ws, m, k, b))),
+                  [mun, backend], outs, concurrency_id="fragen", **PRIVATE)
+        save.click(guard(lambda m, t, k=q.key: shown(drafting.save_text(ws, m, k, t))),
+                   [mun, text], outs, **PRIVATE)
+        drop.click(guard(lambda m, c, k=q.key: shown(drafting.drop_citation(ws, m, k, c))),
+                   [mun, cite], outs, **PRIVATE)
+
+    def load_all(m):
+        d = drafting.load(ws, m)
+        out = []
+        for q in STEP2_QUESTIONS:
+            t, s, w, labels = drafting.section_view(d, q.key)
+            out += [t, s, w, gr.Dropdown(choices=labels, value=None)]
+        return out
+
+    flat = [c for v in views for c in v]
+    mun.change(guard(load_all), mun, flat, **PRIVATE)
+
+    with gr.Accordion("Maßnahmenübersicht: Angebote, Doppelungen und Lücken", open=False,
+                      elem_id="massnahmen"):
+        gr.Markdown("Maßnahmen, Netzwerke und Konzepte aus den Dokumenten (Tabellen und Text). "
+                    "Gleiche Gruppe (z. B. D1) = vermutlich dasselbe Angebot oder eine "
+                    "Doppelstruktur. Darunter: Angebote je Thema und Stadtbezirk (0 = Lücke).")
+        make = gr.Button("Übersicht erstellen", variant="primary", elem_id="uebersicht")
+        summary = gr.Markdown()
+        measures = gr.Dataframe(headers=list(overview.COLUMNS), interactive=False, wrap=True,
+                                label="Maßnahmen")
+        cover = gr.Dataframe(headers=["Thema", "Stadtbezirke …"], interactive=False,
+                             label="Angebote je Thema und Stadtbezirk")
+        gaps = gr.Markdown()
+        with gr.Row():
+            csv_b = gr.Button("Als CSV herunterladen")
+            xlsx_b = gr.Button("Als Excel (XLSX) herunterladen")
+        table_file = gr.File(label="Download", interactive=False)
+
+    def on_overview():
+        rows, header, cov, gap_md, line = overview.tables(ws)
+        return (line, {"headers": list(overview.COLUMNS), "data": rows},
+                {"headers": header, "data": cov}, "**Angebotslücken**\n\n" + gap_md)
+
+    make.click(guard(on_overview), None, [summary, measures, cover, gaps], **PRIVATE)
+    csv_b.click(guard(lambda: str(overview.download(ws, "csv"))), None, table_file, **PRIVATE)
+    xlsx_b.click(guard(lambda: str(overview.download(ws, "xlsx"))), None, table_file, **PRIVATE)
+
+    gr.Markdown("### Entwurf exportieren")
+    with gr.Row():
+        refs = gr.Radio([("je Abschnitt", "abschnitt"), ("ein Verzeichnis am Ende", "gesamt")],
+                        value="abschnitt", label="Quellenverzeichnis")
+        docx_b = gr.Button("Als Word (DOCX) herunterladen", variant="primary",
+                           elem_id="export-docx")
+        md_b = gr.Button("Als Markdown herunterladen")
+    export_file = gr.File(label="Download", interactive=False, elem_id="export-datei")
+    for button, fmt in ((docx_b, "docx"), (md_b, "md")):
+        button.click(guard(lambda m, r, f=fmt: str(drafting.export(ws, m, f, r == "gesamt"))),
+                     [mun, refs], export_file, **PRIVATE)
+    return SimpleNamespace(municipality=mun, flat=flat, load_all=load_all)
+
+
+def quality_tab(ws: Workspace, guard) -> None:
+    gr.Markdown("Prüft, wie gut der Assistent die Fragen eines Fragenkatalogs beantwortet "
+                "(Treffer der Suche, richtige Quellen, Ablehnungen, Antwortzeit). Ohne eigene "
+                "Datei wird der mitgelieferte Katalog verwendet. Dauert einige Minuten.")
+    upload = gr.File(label="Eigener Fragenkatalog (JSONL, optional)", file_types=[".jsonl"])
+    start = gr.Button("Auswertung starten", variant="primary")
+    table = gr.Dataframe(headers=["Kennzahl", "Wert", "Bedeutung"], interactive=False, wrap=True,
+                         label="Kennzahlen")
+    plot = gr.Image(label="Trefferquote der Suche (Recall@k)", type="filepath")
+    report = gr.Markdown()
+    html = gr.File(label="Bericht (HTML)", interactive=False)
+
+    def on_run(path, progress=gr.Progress()):
+        r = checks.run(ws, path, _bar(progress))
+        return ({"headers": r.header, "data": r.rows}, str(r.plot) if r.plot else None,
+                r.report, str(r.html) if r.html else None)
+
+    start.click(guard(on_run), upload, [table, plot, report, html], concurrency_id="einlesen",
+                concurrency_limit=1, **PRIVATE)
+
+
+def preferences_tab(ws: Workspace, guard) -> None:
+    cur = prefs.current(ws)
+    gr.Markdown("Änderungen gelten sofort für alle Nutzenden, bis zum Neustart des Programms.")
+    llm = gr.Dropdown(drafting.backend_choices(), value=cur["llm"], label="Antwortgenerator")
+    path = gr.Textbox(cur["model_path"], label="Modelldatei (GGUF) für das lokale Sprachmodell")
+    url = gr.Textbox(cur["server_url"], label="Adresse des Sprachmodell-Servers")
+    name = gr.Textbox(cur["model_name"], label="Modellname auf dem Server")
+    gr.Markdown(cur["key_status"])
+    mode = gr.Radio([(prefs.MODE_LABELS[m], m) for m in RETRIEVAL_MODES],
+                    value=cur["retrieval_mode"], label="Suchverfahren")
+    apply = gr.Button("Übernehmen", variant="primary")
+    status = gr.Markdown()
+    apply.click(guard(lambda *a: prefs.apply(ws, *a)),
+                [llm, path, url, name, mode], status, **PRIVATE)
+
+
+def connect(ws: Workspace, guard, fragen, dokumente, entwurf) -> None:
+    """Events across tabs: adopting into the draft, refreshing lists after ingest."""
+    fragen.adopt.click(guard(lambda m, k, a: chat.adopt_last(ws, m, k, a)),
+                       [entwurf.municipality, fragen.section, fragen.last], fragen.status,
+                       **PRIVATE).then(guard(entwurf.load_all), entwurf.municipality,
+                                       entwurf.flat, **PRIVATE)
+
+    def refresh():
+        c = chat.filter_choices(ws)
+        ids = [d.doc_id for d in ws.engine.documents()]
+        return [documents_rows(ws), gr.Dropdown(choices=ids, value=None),
+                *(gr.Dropdown(choices=c[k], value=chat.ALL)
+                  for k in ("municipality", "type", "year", "document"))]
+
+    targets = [dokumente.table, dokumente.doc, *fragen.filters]
+    for event in dokumente.done:
+        event.then(guard(refresh), None, targets, **PRIVATE)
