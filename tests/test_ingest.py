@@ -171,3 +171,22 @@ def test_chunks_respect_limits_headings_and_keep_table_header():
     assert sum(c.text.count("Träger: VHS") for c in tables) == 40  # every row once, whole
     again = chunk_blocks("d", blocks, _words, target=60, overlap=10, limit=100)
     assert [c.id for c in again] == [c.id for c in chunks]  # deterministic ids
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dokumente"
+
+
+def test_pdf_table_printed_cell_by_cell_is_rebuilt_with_caption():
+    doc = parse(CORPUS / "sozialbericht-beispielstadt-2024-auszug.pdf", "s.pdf")
+    table = next(b for b in doc.blocks if b.kind == "table" and "Tabelle 5.3" in b.table_header)
+    assert table.page == 2 and table.page_label == "48"
+    assert "2023" in table.table_header  # the year stands only in the caption
+    assert "Ost | 31 | 38 | 66 | 49 | 153 | 184" in table.rows
+    chunks = chunk_blocks("s.pdf", [table], _words, target=40, overlap=0, limit=200)
+    assert all(c.text.startswith(table.table_header) for c in chunks)
+
+
+def test_pdf_bullet_items_stay_whole():
+    doc = parse(CORPUS / "integrationskonzept-beispielstadt-2023.pdf", "k.pdf")
+    item = next(b for b in doc.blocks if b.text.startswith("Netzwerk Ankommen Beispielstadt:"))
+    assert item.kind == "text" and "Mitgliedsorganisationen" in item.text
