@@ -22,10 +22,8 @@ The guidance document itself (type Leitfaden) talks about gaps in general and is
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -357,53 +355,3 @@ def build_overview(engine) -> Overview:
 
 
 # --- tables and export -----------------------------------------------------------------
-def measure_rows(overview: Overview) -> list[list[str]]:
-    return [[f"D{m.group}" if m.group else "", m.name, m.provider, m.target, m.district,
-             ", ".join(m.topics), m.source] for m in overview.measures]
-
-
-def coverage_rows(overview: Overview) -> tuple[list[str], list[list]]:
-    header = ["Thema", *overview.districts, CITYWIDE, "ohne Ortsangabe"]
-    rows = [[topic, *(overview.coverage.get((topic, d), 0)
-                      for d in (*overview.districts, CITYWIDE, ""))] for topic, _ in TOPICS]
-    return header, rows
-
-
-def gap_rows(overview: Overview) -> list[list[str]]:
-    rows = [[f"{topic}: keine Maßnahme gefunden in {', '.join(where)}", "Maßnahmenübersicht"]
-            for topic, where in overview.gaps()]
-    return rows + [[g.text, g.place.label] for g in overview.stated_gaps]
-
-
-def export_csv(overview: Overview, path: Path) -> Path:
-    """Semicolon-separated with BOM, so Excel opens umlauts correctly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(MEASURE_COLUMNS)
-        writer.writerows(measure_rows(overview))
-    return path
-
-
-def export_xlsx(overview: Overview, path: Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    header, rows = coverage_rows(overview)
-    sheets = (("Maßnahmen", list(MEASURE_COLUMNS), measure_rows(overview)),
-              ("Abdeckung", header, rows), ("Lücken", list(GAP_COLUMNS), gap_rows(overview)))
-    for i, (title, head, body) in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = title
-        ws.append(head)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in body:
-            ws.append(row)
-        for col in ws.columns:
-            width = max(len(str(c.value or "")) for c in col)
-            ws.column_dimensions[col[0].column_letter].width = min(max(width, 8), 60)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(path))
-    return path

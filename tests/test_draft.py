@@ -11,9 +11,10 @@ from docx import Document
 
 from assistant.config import Settings
 from assistant.draft import (
-    adopt_answer, adopt_section, draft_section, edit_text, export_docx, load_draft, new_draft, numbered,
-    open_draft, remove_citation, renumber_marks, save_draft, to_markdown, unsupported_sentences,
+    adopt_answer, adopt_section, draft_section, edit_text, load_draft, new_draft, open_draft,
+    remove_citation, renumber_marks, save_draft, unsupported_sentences,
 )
+from assistant.export import export_docx, numbered, to_markdown
 from assistant.engine import Engine
 from assistant.errors import AssistantError
 from assistant.types import Answer, Citation, Sentence

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from assistant.answer import BACKENDS
 from assistant.draft import (
-    Draft, adopt_section, draft_path, draft_section, edit_text, export_docx, list_drafts,
-    load_draft, open_draft, remove_citation, save_draft, to_markdown,
+    Draft, adopt_section, draft_path, draft_section, edit_text, list_drafts, load_draft,
+    open_draft, remove_citation, save_draft,
 )
+from assistant.export import export_docx, to_markdown
 from assistant.errors import AssistantError
 from assistant.retrieve import Filters
 from workspace.context import Workspace
