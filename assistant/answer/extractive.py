@@ -45,7 +45,7 @@ class ExtractiveAnswerer:
     name = "extractive"
 
     def __init__(self, settings: Settings, retriever: Retriever,
-                 min_score: float = 0.42, relative: float = 0.7) -> None:
+                 min_score: float = 0.32, relative: float = 0.8) -> None:
         self.settings = settings
         self.retriever = retriever
         self.min_score = min_score
