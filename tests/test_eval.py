@@ -2,7 +2,6 @@
 e5-small embedder, the extractive answerer and the ``assistant eval`` command."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -101,8 +100,8 @@ BASELINE = Path(__file__).resolve().parent.parent / "eval/results/baseline/summa
 
 @pytest.mark.slow
 @pytest.mark.skipif(not BASELINE.is_file(), reason="no committed baseline yet")
-def test_bundled_set_does_not_fall_below_baseline(tmp_path):
+def test_bundled_set_does_not_fall_below_baseline(tmp_path, monkeypatch):
     """The CI gate: the bundled questions on the bundled corpus with the offline default."""
-    os.chdir(BASELINE.parent.parent.parent.parent)  # the repository root
+    monkeypatch.chdir(BASELINE.parents[3])  # the repository root: the baseline's paths
     assert main(["eval", "--gate", str(BASELINE), "--margin", "0.03",
                  "--out", str(tmp_path / "run")]) == 0

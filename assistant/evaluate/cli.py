@@ -7,6 +7,7 @@ Exit codes as in ``assistant.cli``, plus 4: the CI gate failed.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -166,9 +167,10 @@ def _run_sweep(args, settings, questions, corpus: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     plot_file = out.with_suffix(".png")
     plot_file.write_bytes(sweeps.plot(rows))
-    out.write_text(sweeps.to_markdown(rows, plot_file.name), encoding="utf-8")
-    import json
-
+    intro = (f"# Sweep über {len(questions)} Fragen, Dokumente {corpus}\n\n"
+             "Erzeugt mit `assistant eval --sweep`; Bedeutung der Spalten: eval/RESULTS.md. "
+             "Die Suche (Hit, Recall, MRR, nDCG) hängt nicht von top-k ab, nur die Antwort.\n")
+    out.write_text(sweeps.to_markdown(rows, plot_file.name, intro), encoding="utf-8")
     out.with_suffix(".json").write_text(
         json.dumps({"questions": len(questions), "corpus": str(corpus), "rows": rows},
                    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

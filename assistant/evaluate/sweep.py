@@ -64,9 +64,10 @@ def sweep(corpus: Path, questions: Sequence[Question], base: Settings, embedders
     return rows
 
 
-def to_markdown(rows: Sequence[dict], plot_name: str | None = None) -> str:
+def to_markdown(rows: Sequence[dict], plot_name: str | None = None, intro: str = "") -> str:
     header = ["Embedder", "Suche", "top-k", *[label for _, label in COLUMNS]]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = [intro] if intro else []
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for r in rows:
         lines.append("| " + " | ".join(
             [r["embedder"], mode_label(r["mode"], r["dense_weight"]), str(r["top_k"]),

@@ -49,6 +49,14 @@ def _find_furniture(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= limit and k}
 
 
+_LEADER = re.compile(r"^[\s.·…_]*\.[\s.·…_]*\d*\s*$")  # ". . . . 4" dot leaders
+
+
+def _is_contents(lines: list[str]) -> bool:
+    head = [ln.strip().lower() for ln in lines if ln.strip()][:6]
+    return any(ln in ("inhaltsverzeichnis", "inhalt") for ln in head)
+
+
 def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
     """Drop running headers/footers and page numbers, but only at the page's edges."""
     body = [i for i, ln in enumerate(lines) if ln.strip()]
@@ -211,7 +219,9 @@ def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
     empty_pages = []
     for i, lines in enumerate(pages):
         label = labels[i] if i < len(labels) else str(i + 1)
-        kept = _strip_furniture(lines, furniture)
+        if _is_contents(lines):
+            continue  # a table of contents only repeats headings with page numbers
+        kept = [ln for ln in _strip_furniture(lines, furniture) if not _LEADER.match(ln)]
         if not any(ln.strip() for ln in kept):
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)
