@@ -25,6 +25,9 @@ from assistant.types import Chunk, Source
 log = logging.getLogger(__name__)
 
 FILTER_KEYS = ("municipality", "type", "year", "document")
+# A passage that is mostly questions (a guideline's list of guiding questions) matches a
+# question very well but answers nothing: its fused score is lowered by up to this share.
+QUESTION_PENALTY = 0.5
 
 
 @dataclass(frozen=True)
@@ -135,18 +138,20 @@ class Retriever:
         filters = filters or Filters()
         w = self.settings.dense_weight if dense_weight is None else dense_weight
         n = max(self.settings.candidates, k)
-        if mode == "dense":
-            hits = self.dense(query, k, filters)
-            return [self._source(r + 1, c, s, m) for r, (c, s, m) in enumerate(hits)]
-        if mode == "lexical":
-            hits = self.lexical(query, k, filters)
-            return [self._source(r + 1, c, s, m) for r, (c, s, m) in enumerate(hits)]
         fused: dict[str, list] = {}
-        kk = self.settings.rrf_k
-        for weight, hits in ((w, self.dense(query, n, filters)),
-                             (1.0 - w, self.lexical(query, n, filters))):
-            for rank, (chunk, _score, meta) in enumerate(hits, start=1):
-                entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
-                entry[0] += weight / (kk + rank)
+        if mode in ("dense", "lexical"):
+            hits = self.dense(query, n, filters) if mode == "dense" else \
+                self.lexical(query, n, filters)
+            for chunk, score, meta in hits:
+                fused[chunk.id] = [score, chunk, meta]
+        else:
+            kk = self.settings.rrf_k
+            for weight, hits in ((w, self.dense(query, n, filters)),
+                                 (1.0 - w, self.lexical(query, n, filters))):
+                for rank, (chunk, _score, meta) in enumerate(hits, start=1):
+                    entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
+                    entry[0] += weight / (kk + rank)
+        for entry in fused.values():
+            entry[0] *= 1.0 - QUESTION_PENALTY * entry[1].questions
         ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))[:k]
         return [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked)]

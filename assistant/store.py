@@ -58,6 +58,7 @@ def _meta(chunk: Chunk, info: DocumentInfo) -> dict:
         "heading": chunk.heading,
         "position": chunk.position,
         "kind": chunk.kind,
+        "questions": round(chunk.questions, 3),
     }
 
 
@@ -67,7 +68,7 @@ def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
         id=cid, doc_id=meta["doc_id"], text=text, position=int(meta.get("position", 0)),
         page=None if page is None or page < 0 else int(page),
         page_label=meta.get("page_label") or None, heading=meta.get("heading", ""),
-        kind=meta.get("kind", "text"),
+        kind=meta.get("kind", "text"), questions=float(meta.get("questions", 0.0)),
     )
 
 

@@ -55,6 +55,7 @@ class Chunk:
     page_label: str | None = None
     heading: str = ""
     kind: str = "text"
+    questions: float = 0.0  # share of sentences that are questions (a list of questions)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 
 from assistant.text import split_sentences
@@ -97,11 +98,25 @@ def chunk_blocks(doc_id: str, blocks: Iterable[Block], count: TokenCounter,
             chunks.append(Chunk(
                 id=chunk_id(doc_id, page, position, text), doc_id=doc_id, text=text,
                 position=position, page=page, page_label=label, heading=heading, kind=kind,
+                questions=_question_share(text) if kind == "text" else 0.0,
             ))
     return chunks
 
 
+def _question_share(text: str) -> float:
+    sentences = split_sentences(text)
+    return sum(s.endswith("?") for s in sentences) / len(sentences) if sentences else 0.0
+
+
+_FIELD = re.compile(r"(^|\| )[^|:\n]{1,40}: ")
+
+
 def embedding_text(chunk: Chunk, title: str) -> str:
-    """What the embedder and the lexical index see: title and heading give context."""
+    """What the embedder and the lexical index see: title and heading give context. Table
+    rows lose their repeated field names ("Zielgruppe: …" in every row would otherwise
+    make every table chunk match every question that names a column)."""
+    text = chunk.text
+    if chunk.kind == "table":
+        text = "\n".join(_FIELD.sub(r"\1", line) for line in text.split("\n"))
     context = " › ".join(p for p in (title, chunk.heading) if p)
-    return f"{context}\n{chunk.text}" if context else chunk.text
+    return f"{context}\n{text}" if context else text
