@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv (Python 3.11) and installs the project with the given extras.
 # Usage: scripts/install.sh [EXTRAS]   e.g. scripts/install.sh st,dev
+# Does nothing when the same extras were installed from the same pyproject.toml before,
+# so a set-up machine starts without network access.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
@@ -8,6 +10,10 @@ py="${PYTHON:-python3.11}"
 command -v "$py" >/dev/null 2>&1 || py=python3
 if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
+fi
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${extras:-core}"
+if [ -f "$stamp" ]; then
+  exit 0
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 # llama-cpp-python compiles from source: portable build, no -march=native
@@ -17,3 +23,4 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
+touch "$stamp"
