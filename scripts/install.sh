@@ -11,10 +11,17 @@ command -v "$py" >/dev/null 2>&1 || py=python3
 if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${extras:-core}"
-if [ -f "$stamp" ]; then
-  exit 0
-fi
+prefix=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+stamp="${prefix}-${extras:-core}"
+for done in "$prefix"-*; do  # an earlier install with these extras (or more) is enough
+  [ -f "$done" ] || continue
+  have=",${done#"$prefix"-},"
+  missing=0
+  for e in ${extras//,/ }; do
+    case "$have" in *",$e,"*) ;; *) missing=1 ;; esac
+  done
+  [ "$missing" -eq 0 ] && exit 0
+done
 .venv/bin/python -m pip install --quiet --upgrade pip
 # llama-cpp-python compiles from source: portable build, no -march=native
 export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
