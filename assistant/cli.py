@@ -1,7 +1,10 @@
 """Command line: ``assistant ingest|list|remove|ask``.
 
+Subcommands ``eval`` and ``bench`` come from ``assistant.evaluate.cli``, ``model`` from
+``assistant.models``.
+
 Exit codes: 0 ok, 1 unexpected error, 2 error with a message for the user,
-3 ingest finished but skipped at least one file.
+3 ingest finished but skipped at least one file, 4 the evaluation gate failed.
 """
 
 from __future__ import annotations
@@ -76,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", type=Path, help="JSONL-Datei mit {id, question} je Zeile")
     p.add_argument("--step2", action="store_true",
                    help="die sechs Leitfragen aus Schritt 2 beantworten")
+    p.add_argument("--summarize", action="store_true",
+                   help="das mit --document gewählte Dokument ganz zusammenfassen "
+                        "(braucht --llm llama-cpp oder openai)")
     for module in _EXTENSIONS:
         try:
             ext = importlib.import_module(module)
@@ -200,7 +206,9 @@ def _read_questions(path: Path) -> list[dict]:
 def _cmd_ask(args, settings: Settings) -> int:
     from assistant.engine import Engine
 
-    if args.questions:
+    if args.summarize:
+        items = []
+    elif args.questions:
         items = _read_questions(args.questions)
     elif args.step2:
         items = [{"id": q.key, "question": q.question} for q in STEP2_QUESTIONS]
@@ -214,6 +222,17 @@ def _cmd_ask(args, settings: Settings) -> int:
         print("Der Index ist leer. Bitte zuerst Dokumente einlesen: assistant ingest ORDNER",
               file=sys.stderr)
         return 2
+    if args.summarize:
+        if not args.document:
+            print("--summarize braucht --document DOKUMENT (IDs: assistant list).",
+                  file=sys.stderr)
+            return 2
+        from assistant.answer.summarize import summarize_document
+
+        answer = summarize_document(engine.store, args.document, engine.answerer())
+        print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json
+              else format_answer(answer))
+        return 0
     filters = _filters(args)
     for item in items:
         answer = engine.ask(item["question"], filters=filters)
@@ -232,7 +251,7 @@ def _cmd_ask(args, settings: Settings) -> int:
 COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "remove": _cmd_remove, "ask": _cmd_ask}
 # Modules that add subcommands: each has add_commands(sub, add_common, add_search)
 # returning {name: run(args, settings) -> exit code}; their top-level imports stay light.
-_EXTENSIONS = ("assistant.evaluate.cli", "assistant.models", "assistant.draft_cli")
+_EXTENSIONS = ("assistant.evaluate.cli", "assistant.models")
 
 
 def main(argv: list[str] | None = None) -> int:

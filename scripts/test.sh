@@ -6,7 +6,7 @@
 #   scripts/test.sh -m "not slow"      # quick run without language model, servers, browser
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh st,dev,app,llm
+bash scripts/install.sh st,dev,app,llm,openai
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver

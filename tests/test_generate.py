@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,10 @@ from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.models import QWEN_FILE, model_path
 from assistant.types import Chunk, Source
+
+
+def astuple(checked) -> tuple:
+    return tuple(getattr(checked, f.name) for f in fields(checked))
 
 
 def src(rank: int, text: str, doc: str = "konzept.pdf", page: int | None = 5) -> Source:
@@ -75,48 +80,62 @@ def test_renumber_reads_ranges():
 
 # --- support ---------------------------------------------------------------------------
 def test_supported_sentence_keeps_its_citation_and_maps_to_the_right_source():
-    text, cits, sents, abstained, notes = Verifier().check(
+    text, cits, sents, abstained, notes = astuple(Verifier().check(
         "In Teststadt lebten 2023 1.240 neu zugewanderte Kinder und Jugendliche [1]. "
-        "Das Netzwerk Zuwanderung trifft sich zweimal im Jahr. [2]", PASSAGES)
+        "Das Netzwerk Zuwanderung trifft sich zweimal im Jahr. [2]", PASSAGES))
     assert not abstained and UNSUPPORTED_MARK not in text
     assert [c.document for c in cits] == ["konzept.pdf", "protokoll.docx"]
     assert [c.n for c in cits] == [1, 2]
     assert [s.citations for s in sents] == [(1,), (2,)]
-    assert all(s.supported for s in sents) and notes == []
+    assert all(s.supported for s in sents) and notes == ()
 
 
 def test_unsupported_uncited_and_wrong_figure_sentences_are_marked():
-    text, cits, sents, _, notes = Verifier().check(
+    text, cits, sents, _, notes = astuple(Verifier().check(
         "Die größten Herkunftsländer waren die Ukraine und Syrien [1].\n"
         "Der Haushalt für Dolmetscherdienste beträgt jährlich viel Geld [2].\n"
         "Es gibt eine Clearingstelle im Rathaus.\n"
-        "Die Wartezeit betrug im Herbst 2023 neun Wochen, rund 14 Tage mehr [3].", PASSAGES)
+        "Die Wartezeit betrug im Herbst 2023 neun Wochen, rund 14 Tage mehr [3].", PASSAGES))
     assert [s.supported for s in sents] == [True, False, False, False]
     lines = text.splitlines()
     assert UNSUPPORTED_MARK not in lines[0]
     assert all(line.endswith(UNSUPPORTED_MARK) for line in lines[1:])
     assert sents[3].support >= 0.5  # words match, but the figure 14 is nowhere in [3]
-    assert notes == ["3 von 4 Sätzen nicht durch die zitierten Quellen belegt"]
+    assert notes == ("3 von 4 Sätzen nicht durch die zitierten Quellen belegt",)
 
 
 def test_refusal_is_an_abstention():
-    text, cits, _, abstained, _ = Verifier().check(REFUSAL_TEXT, PASSAGES)
+    text, cits, _, abstained, _ = astuple(Verifier().check(REFUSAL_TEXT, PASSAGES))
     assert abstained and text == ABSTAIN_TEXT and cits == ()
 
 
+def test_a_cited_refusal_is_still_an_abstention():
+    checked = Verifier().check("Es gibt keine spezifische Angabe zu Wohnungen [1].", PASSAGES)
+    assert checked.abstained and checked.citations == ()
+
+
 def test_refusal_beside_a_cited_answer_is_not_flagged():
-    text, cits, sents, abstained, _ = Verifier().check(
+    text, cits, sents, abstained, _ = astuple(Verifier().check(
         "Das Netzwerk Zuwanderung trifft sich seit 2019 [2]. Zu den Kosten enthalten die "
-        "Quellen keine Angaben.", PASSAGES)
+        "Quellen keine Angaben.", PASSAGES))
     assert not abstained and len(cits) == 1 and all(s.supported for s in sents)
     assert UNSUPPORTED_MARK not in text
 
 
 def test_bullets_and_lead_ins_keep_their_shape():
-    text, _, sents, _, _ = Verifier().check(
-        "Beteiligt sind:\n- das Kommunale Integrationszentrum [2]\n- das Schulamt [2]", PASSAGES)
+    text, _, sents, _, _ = astuple(Verifier().check(
+        "Beteiligt sind:\n- das Kommunale Integrationszentrum [2]\n- das Schulamt [2]", PASSAGES))
     assert text == "Beteiligt sind:\n- das Kommunale Integrationszentrum [1]\n- das Schulamt [1]"
     assert len(sents) == 2 and all(s.supported for s in sents)
+
+
+def test_meaning_lifts_a_paraphrase_but_not_a_wrong_fact(e5):
+    paraphrase = "Zweimal jährlich kommt das Netzwerk zusammen, dabei sind KI und Schulamt [2]."
+    wrong = "Die Kinder kommen überwiegend aus Afghanistan und dem Irak [1]."
+    assert not Verifier().check(paraphrase, PASSAGES).sentences[0].supported
+    with_meaning = Verifier(e5)
+    assert with_meaning.check(paraphrase, PASSAGES).sentences[0].supported
+    assert not with_meaning.check(wrong, PASSAGES).sentences[0].supported
 
 
 def test_language_check():

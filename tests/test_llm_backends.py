@@ -66,10 +66,10 @@ def llm_settings(**changes) -> Settings:
                     **changes)
 
 
-def assert_cited_answer(answer, document: str) -> None:
+def assert_cited_answer(answer, document: str | None) -> None:
     assert not answer.abstained, answer.text
     assert answer.citations, answer.text
-    assert answer.citations[0].document == document
+    assert document is None or answer.citations[0].document == document
     assert looks_german(answer.text), answer.text
     assert any(s.supported for s in answer.sentences), answer.sentences
 
@@ -127,7 +127,8 @@ def test_draft_section_writes_a_cited_paragraph(llama):
     answer = llama.draft("Zielgruppe: neu zugewanderte Kinder und Jugendliche",
                          "Was wissen wir über die Zielgruppe der neu zugewanderten Kinder und "
                          "Jugendlichen?", SOURCES)
-    assert_cited_answer(answer, "konzept.pdf")
+    assert_cited_answer(answer, None)
+    assert "konzept.pdf" in {c.document for c in answer.citations}
 
 
 def test_missing_model_file_says_how_to_assemble_it(tmp_path):
@@ -156,19 +157,25 @@ API_KEY = "test-schluessel"
 
 
 @pytest.fixture(scope="module")
-def server():
-    """A real llama.cpp server with the Qwen GGUF on a free loopback port."""
+def server(tmp_path_factory):
+    """A real llama.cpp server with the Qwen GGUF on a free loopback port. Its log goes to
+    a file: llama.cpp writes ~200 KB while loading, which would fill a pipe and block it."""
+    if not GGUF.is_file():
+        pytest.skip(f"Modell nicht zusammengesetzt ({GGUF}): 'assistant model install-qwen'")
     port = free_port()
+    log = tmp_path_factory.mktemp("server") / "llama_cpp_server.log"
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(GGUF), "--host",
            "127.0.0.1", "--port", str(port), "--n_ctx", str(N_CTX), "--n_threads", "2",
            "--api_key", API_KEY, "--model_alias", "qwen"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log_file = log.open("wb")
+    proc = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + 300
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"llama_cpp.server ist beendet: {proc.stderr.read().decode()[-800:]}")
+                tail = log.read_text(encoding="utf-8", errors="replace")[-800:]
+                pytest.fail(f"llama_cpp.server ist beendet: {tail}")
             try:
                 req = urllib.request.Request(f"{url}/models",
                                              headers={"Authorization": f"Bearer {API_KEY}"})
@@ -178,7 +185,7 @@ def server():
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("llama_cpp.server hat nach 180 s nicht geantwortet")
+                pytest.fail("llama_cpp.server hat nach 300 s nicht geantwortet")
             time.sleep(0.5)
         yield url
     finally:
@@ -188,7 +195,7 @@ def server():
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        proc.stderr.close()
+        log_file.close()
 
 
 def openai_answerer(url: str, monkeypatch, key: str = API_KEY, **changes):

@@ -28,6 +28,8 @@ class Answerer(Protocol):
 # name → "module:factory"; a factory takes (settings, retriever) and returns an Answerer
 BACKENDS: dict[str, str] = {
     "extractive": "assistant.answer.extractive:ExtractiveAnswerer",
+    "llama-cpp": "assistant.answer.llama_cpp:create",
+    "openai": "assistant.answer.openai_compat:create",
 }
 
 

@@ -4,7 +4,8 @@ A backend only has to provide a ``ChatModel`` (count tokens, complete, stream). 
 fits whole sources into the model's context, renders the prompt file, calls the model and
 hands the text to ``verify`` for citations and support. The sequence of ``answer``:
 
-    prepare (fit sources, render prompts/answer.txt) → model.complete → Verifier.check → Answer
+    prepare (fit sources, render prompts/answer.txt) → model.complete
+    → Verifier.check → Answer
 """
 
 from __future__ import annotations
@@ -170,9 +171,9 @@ class GeneratedAnswerer:
         if not text.strip():
             return self._abstain(question, sources, "das Modell hat keinen Text geliefert",
                                  timings)
-        marked, citations, sentences, abstained, more = self.verifier.check(
-            text, prompt.passages)
+        checked = self.verifier.check(text, prompt.passages)
         timings = {**timings, "verify": (time.perf_counter() - t0) * 1000}
-        return Answer(question=question, text=marked, citations=citations,
-                      sources=tuple(sources), abstained=abstained, sentences=sentences,
-                      timings_ms=timings, notes=tuple(notes + more))
+        return Answer(question=question, text=checked.text, citations=checked.citations,
+                      sources=tuple(sources), abstained=checked.abstained,
+                      sentences=checked.sentences, timings_ms=timings,
+                      notes=(*notes, *checked.notes))

@@ -88,13 +88,13 @@ def _map(answerer: GeneratedAnswerer, batch: list[Source], title: str, part: str
     messages = render("summarize_map", sources=blocks, document_title=title, part=part)
     text = answerer.model.complete(messages, answerer.max_tokens)
     passages = [citation_for(s, i + 1) for i, s in enumerate(batch)]
-    _, citations, sentences, _, _ = answerer.verifier.check(text, passages)
+    checked = answerer.verifier.check(text, passages)
     bullets, dropped = [], 0
-    for s in sentences:
+    for s in checked.sentences:
         if not (s.supported and s.citations):
             dropped += 1
             continue
-        pages = dict.fromkeys(number[citations[k - 1].chunk_id] for k in s.citations)
+        pages = dict.fromkeys(number[checked.citations[k - 1].chunk_id] for k in s.citations)
         bullets.append(f"- {s.text} " + "".join(f"[{p}]" for p in pages))
     return bullets, dropped
 
@@ -156,11 +156,11 @@ def summarize_sources(sources: list[Source], answerer: GeneratedAnswerer) -> Ans
             "größeres Modell verwenden oder einzelne Fragen stellen."
         )
     text = _reduce(answerer, bullets, title, pages) if len(batches) > 1 else "\n".join(bullets)
-    marked, citations, sentences, _, more = answerer.verifier.check(text, pages)
+    checked = answerer.verifier.check(text, pages)
     timings = {"map": (t1 - t0) * 1000, "reduce": (time.perf_counter() - t1) * 1000}
-    return Answer(question=question, text=marked, citations=citations, sources=tuple(sources),
-                  abstained=False, sentences=sentences, timings_ms=timings,
-                  notes=tuple(notes + more))
+    return Answer(question=question, text=checked.text, citations=checked.citations,
+                  sources=tuple(sources), abstained=False, sentences=checked.sentences,
+                  timings_ms=timings, notes=(*notes, *checked.notes))
 
 
 def summarize_document(store, doc_id: str, answerer: GeneratedAnswerer) -> Answer:

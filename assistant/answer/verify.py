@@ -9,8 +9,8 @@
    when that share reaches the threshold and every figure it states occurs in a cited
    passage. Sentences without a citation are unsupported, except the refusal and lead-ins
    ending in ':'. Unsupported sentences are marked in the text with ``UNSUPPORTED_MARK``.
-3. Refusal: an answer that cites nothing and says the sources do not cover the question is
-   an abstention.
+3. Refusal: an answer whose every sentence says the sources do not cover the question is
+   an abstention (also when the model put a citation behind it).
 """
 
 from __future__ import annotations
@@ -133,6 +133,15 @@ def _plain(sentence: str) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", _CITE.sub("", _BULLET.sub("", sentence))).strip()
 
 
+@dataclass(frozen=True)
+class Checked:
+    text: str  # renumbered, unsupported sentences marked
+    citations: tuple[Citation, ...]
+    sentences: tuple[Sentence, ...]
+    abstained: bool
+    notes: tuple[str, ...]
+
+
 class Verifier:
     """Scores sentences against cited passages; ``embedder`` (optional) adds meaning."""
 
@@ -152,14 +161,15 @@ class Verifier:
         cos = float(np.max(self.embedder.embed_passages(passages) @ q))
         return max(lexical, float(np.clip((cos - 0.82) / 0.10, 0.0, 1.0)))
 
-    def check(self, text: str, passages: list[Citation]) -> tuple[str, tuple[Citation, ...],
-                                                               tuple[Sentence, ...], bool, list[str]]:
-        """(marked text, citations, sentences, abstained, notes) for a model's raw text."""
+    def check(self, text: str, passages: list[Citation]) -> Checked:
+        """Citations, sentences and support of a model's raw text; ``passages[i]`` is the
+        passage the prompt numbered ``i + 1``."""
         ren = renumber(text.strip(), len(passages))
         citations = tuple(replace(passages[k - 1], n=i + 1) for i, k in enumerate(ren.order))
         notes = []
         if ren.dropped:
-            notes.append(f"ungültige Quellennummer(n) entfernt: {', '.join(map(str, ren.dropped))}")
+            dropped = ", ".join(map(str, ren.dropped))
+            notes.append(f"ungültige Quellennummer(n) entfernt: {dropped}")
         lines_out: list[str] = []
         sentences: list[Sentence] = []
         refused = False
@@ -188,13 +198,16 @@ class Verifier:
                 sentences.append(Sentence(plain, cited, ok, round(score, 3)))
                 pieces.append(unit if ok else f"{unit} {UNSUPPORTED_MARK}")
             lines_out.append(prefix + " ".join(pieces))
-        abstained = refused and not citations
+        # a refusal, even a cited one ("keine Angabe [1]"), with nothing else is an abstention
+        abstained = bool(sentences) and all(is_refusal(s.text) for s in sentences) and (
+            refused or not any(s.supported for s in sentences))
         if abstained:
-            return ABSTAIN_TEXT, (), tuple(sentences), True, notes
+            return Checked(ABSTAIN_TEXT, (), tuple(sentences), True, tuple(notes))
         if not looks_german(ren.text):
             notes.append("Die Antwort ist offenbar nicht auf Deutsch")
         bad = sum(1 for s in sentences if not s.supported)
         if bad:
             notes.append(f"{bad} von {len(sentences)} Sätzen nicht durch die zitierten "
                          "Quellen belegt")
-        return "\n".join(lines_out).strip(), citations, tuple(sentences), False, notes
+        return Checked("\n".join(lines_out).strip(), citations, tuple(sentences), False,
+                       tuple(notes))
