@@ -211,3 +211,13 @@ def test_ask_json_and_questions_file(engine, tmp_path):
     assert [r["id"] for r in rows] == ["a", "b"]
     assert len(rows[0]["sources"]) == 3
     assert rows[0]["citations"][0]["document"] == "angebote.html"
+
+
+def test_several_questions_in_one_are_answered_each_with_shared_numbering(engine):
+    answer = engine.ask("Wie viele neu zugewanderte Kinder leben in Teststadt? "
+                        "Wann ist die Erstberatung im Rathaus?")
+    assert answer.text.count("### ") == 2
+    assert {c.document for c in answer.citations} >= {"konzept-2024.pdf", "angebote.html"}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.text

@@ -7,6 +7,7 @@ heavy imports (llama.cpp, an HTTP client) happen only when it is chosen.
 from __future__ import annotations
 
 import importlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -15,7 +16,7 @@ from typing import Protocol
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.retrieve import Filters, Retriever
-from assistant.types import Answer, Source
+from assistant.types import Answer, Citation, Source
 
 
 class Answerer(Protocol):
@@ -50,12 +51,51 @@ def load_answerer(name: str, settings: Settings, retriever: Retriever) -> Answer
     return factory(settings, retriever)
 
 
+def sub_questions(question: str) -> list[str]:
+    """The separate questions in one input ("Welche Strukturen …? Welche Maßnahmen …?")."""
+    parts = [s.strip() for s in re.split(r"(?<=\?)\s+", question) if s.strip()]
+    return parts if len(parts) > 1 and all(p.endswith("?") for p in parts) else [question]
+
+
+def merge_answers(question: str, parts: list[Answer]) -> Answer:
+    """One answer from the answers to the sub-questions: a section per sub-question,
+    citations renumbered across sections (a passage cited twice keeps one number)."""
+    citations: dict[str, Citation] = {}
+    sources: dict[str, Source] = {}
+    texts, sentences, notes = [], [], []
+    for part in parts:
+        mapping = {}
+        for c in part.citations:
+            if c.chunk_id not in citations:
+                citations[c.chunk_id] = replace(c, n=len(citations) + 1)
+            mapping[c.n] = citations[c.chunk_id].n
+        body = re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]",
+                      part.text)
+        texts.append(f"### {part.question}\n{body}")
+        sentences += [replace(s, citations=tuple(mapping.get(n, n) for n in s.citations))
+                      for s in part.sentences]
+        notes += part.notes
+        for s in part.sources:
+            sources.setdefault(s.chunk.id, s)
+    ranked = [replace(s, rank=i + 1) for i, s in enumerate(sources.values())]
+    return Answer(question=question, text="\n\n".join(texts), citations=tuple(citations.values()),
+                  sources=tuple(ranked), abstained=all(p.abstained for p in parts),
+                  sentences=tuple(sentences), notes=tuple(notes))
+
+
 def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None = None,
         mode: str | None = None, filters: Filters | None = None) -> Answer:
-    """Retrieve, then answer; records the time of each stage."""
+    """Retrieve, then answer; records the time of each stage. An input with several
+    questions is answered question by question."""
     question = " ".join(question.split())
     if not question:
         raise ConfigError("Bitte eine Frage eingeben.")
+    parts = sub_questions(question)
+    if len(parts) > 1:
+        t0 = time.perf_counter()
+        merged = merge_answers(question, [ask(p, retriever, answerer, k, mode, filters)
+                                          for p in parts])
+        return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
     t0 = time.perf_counter()
     sources = retriever.search(question, k=k, mode=mode, filters=filters)
     t1 = time.perf_counter()
