@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable
 
 from assistant.text import split_sentences
@@ -108,15 +107,8 @@ def _question_share(text: str) -> float:
     return sum(s.endswith("?") for s in sentences) / len(sentences) if sentences else 0.0
 
 
-_FIELD = re.compile(r"(^|\| )[^|:\n]{1,40}: ")
-
-
 def embedding_text(chunk: Chunk, title: str) -> str:
-    """What the embedder and the lexical index see: title and heading give context. Table
-    rows lose their repeated field names ("Zielgruppe: …" in every row would otherwise
-    make every table chunk match every question that names a column)."""
+    """What the embedder and the lexical index see: title and heading give context."""
     text = chunk.text
-    if chunk.kind == "table":
-        text = "\n".join(_FIELD.sub(r"\1", line) for line in text.split("\n"))
     context = " › ".join(p for p in (title, chunk.heading) if p)
     return f"{context}\n{text}" if context else text
