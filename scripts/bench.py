@@ -6,9 +6,10 @@ Prints numbers; asserts nothing (machines are noisy). Run:
 
 1. Ingests the bundled corpus (corpus/dokumente) in a child process and answers the six
    step-2 questions in another: pages/s, chunks/s and the peak RSS of each.
-2. Synthetic German chunks (templated municipal sentences), embedded for real with the
-   configured model, stored in a real Chroma in a temp dir: retrieval latency p50/p95 per
-   mode at 1k and at 10k chunks (query embedding included, first query excluded).
+2. Synthetic German chunks (templated municipal sentences); the first 1,000 embedded for
+   real with e5-small, the rest reuse those vectors with noise. Stored in a real Chroma in
+   a temp dir: retrieval latency p50/p95 per mode at 1k and at 10k chunks (query
+   embedding included, first query excluded).
 """
 
 from __future__ import annotations
@@ -89,12 +90,20 @@ def bench_retrieval(n_chunks: int, n_queries: int) -> None:
     rng = random.Random(7)
     texts = [synthetic_chunk(i, rng) for i in range(n_chunks)]
     embedder = load_embedder("e5-small")
+    real = min(n_chunks, 1000)
     t = time.perf_counter()
-    vectors = np.vstack([embedder.embed_passages(texts[i:i + 64])
-                         for i in range(0, len(texts), 64)])
+    vectors = np.vstack([embedder.embed_passages(texts[i:i + 32]) for i in range(0, real, 32)])
     embed_s = time.perf_counter() - t
-    print(f"Synthetic: embedded {n_chunks} chunks in {embed_s:.1f} s "
-          f"({n_chunks / embed_s:.1f} chunks/s, short chunks of ~45 tokens)")
+    print(f"Synthetic: embedded {real} chunks in {embed_s:.1f} s "
+          f"({real / embed_s:.1f} chunks/s, short chunks of ~45 tokens)")
+    if n_chunks > real:
+        # Latency depends on the index size, not on how the vectors were made: the rest
+        # reuse real vectors with noise (texts stay distinct for the lexical index).
+        noise = np.random.default_rng(7).normal(0, 0.02, (n_chunks - real, vectors.shape[1]))
+        extra = vectors[np.arange(n_chunks - real) % real] + noise.astype(np.float32)
+        extra /= np.linalg.norm(extra, axis=1, keepdims=True)
+        vectors = np.vstack([vectors, extra.astype(np.float32)])
+        print(f"  further {n_chunks - real} vectors: real vectors plus noise")
     queries = [f"Welche {rng.choice(OFFERS)} gibt es im Stadtbezirk {rng.choice(DISTRICTS)} "
                f"für {rng.choice(GROUPS)}?" for _ in range(n_queries)]
     for size in sorted({min(1000, n_chunks), n_chunks}):
