@@ -6,6 +6,7 @@ is logged with its traceback and shown as a short German note."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import logging
@@ -33,33 +34,32 @@ UNEXPECTED = ("Unerwarteter Fehler ({name}). Bitte den Vorgang wiederholen; best
               "Problem, die Protokollausgabe des Servers an die IT weitergeben.")
 
 
+@contextlib.contextmanager
+def _as_gradio_error(name: str):
+    try:
+        yield
+    except AssistantError as exc:
+        raise gr.Error(str(exc)) from exc
+    except gr.Error:
+        raise
+    except Exception as exc:
+        log.exception("Fehler in %s", name)
+        raise gr.Error(UNEXPECTED.format(name=type(exc).__name__)) from exc
+
+
 def guard(fn):
     """Show core errors as ``gr.Error``; keeps the signature (gr.Progress detection)."""
     if inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         def gen(*args, **kwargs):
-            try:
+            with _as_gradio_error(fn.__name__):
                 yield from fn(*args, **kwargs)
-            except AssistantError as exc:
-                raise gr.Error(str(exc)) from exc
-            except gr.Error:
-                raise
-            except Exception as exc:
-                log.exception("Fehler in %s", fn.__name__)
-                raise gr.Error(UNEXPECTED.format(name=type(exc).__name__)) from exc
         return gen
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        try:
+        with _as_gradio_error(fn.__name__):
             return fn(*args, **kwargs)
-        except AssistantError as exc:
-            raise gr.Error(str(exc)) from exc
-        except gr.Error:
-            raise
-        except Exception as exc:
-            log.exception("Fehler in %s", fn.__name__)
-            raise gr.Error(UNEXPECTED.format(name=type(exc).__name__)) from exc
     return call
 
 
