@@ -133,8 +133,8 @@ def check_question(q: dict, corpus: Path) -> list[str]:
         return problems  # unlabelled question (only id + question): nothing more to check
     if not documents:
         problems.append(f"{qid}: answerable question without documents")
-    if not 1 <= len(evidence) <= 3:
-        problems.append(f"{qid}: expected 1-3 evidence strings, got {len(evidence)}")
+    if not 1 <= len(evidence) <= 5:
+        problems.append(f"{qid}: expected 1-5 evidence strings, got {len(evidence)}")
 
     # Locations to search: (label, text)
     locations: list[tuple[str, str]] = []
