@@ -107,6 +107,10 @@ class Retriever:
     def idf(self, term: str) -> float:
         return self._lex().idf(term)
 
+    def knows(self, term: str) -> bool:
+        """Whether any indexed passage uses this (stemmed) term."""
+        return self._lex().df.get(term, 0) > 0
+
     def _source(self, rank: int, chunk: Chunk, score: float, meta: dict) -> Source:
         year = meta.get("year", -1)
         return Source(

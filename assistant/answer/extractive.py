@@ -18,6 +18,7 @@ import time
 
 import numpy as np
 
+from assistant.answer.answerable import absent_concepts, year_factor, years
 from assistant.config import Settings
 from assistant.retrieve import Retriever
 from assistant.text import split_sentences, terms, words
@@ -27,6 +28,13 @@ ABSTAIN_TEXT = (
     "Dazu finde ich in den vorliegenden Dokumenten keine belastbare Aussage. "
     "Bitte die Frage anders formulieren, Filter prüfen oder fehlende Unterlagen hinzufügen."
 )
+
+
+def refusal(why: str, text: str = ABSTAIN_TEXT) -> str:
+    """The refusal the user reads; it names concepts no document uses (so the user can
+    rephrase or add the missing document)."""
+    concept = why.split(";")[0] if why.startswith("„") else ""
+    return f"{text} Hinweis: {concept}." if concept else text
 
 
 def _units(source: Source) -> list[str]:
@@ -45,11 +53,14 @@ class ExtractiveAnswerer:
     name = "extractive"
 
     def __init__(self, settings: Settings, retriever: Retriever,
-                 min_score: float = 0.32, relative: float = 0.8) -> None:
+                 min_score: float = 0.32, relative: float = 0.8,
+                 concept_bar: float = 0.5) -> None:
         self.settings = settings
         self.retriever = retriever
         self.min_score = min_score
         self.relative = relative
+        # an answer despite a concept the documents never use needs this much agreement
+        self.concept_bar = concept_bar
 
     def score_units(self, question: str, sources: list[Source]
                     ) -> list[tuple[float, Source, str, set[str]]]:
@@ -57,6 +68,7 @@ class ExtractiveAnswerer:
         q_terms = set(terms(question))
         weights = {t: self.retriever.idf(t) for t in q_terms}
         total = sum(weights.values()) or 1.0
+        asked_years = years(question)
         cands: list[tuple[Source, str, set[str]]] = []
         for src in sources:
             for unit in _units(src):
@@ -73,7 +85,8 @@ class ExtractiveAnswerer:
             lexical = sum(w for t, w in weights.items() if t in u_terms) / total
             meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
             prior = 1.0 / (1.0 + 0.15 * (src.rank - 1))
-            out.append(((0.55 * meaning + 0.45 * lexical) * prior, src, unit, u_terms))
+            when = year_factor(asked_years, unit, src.chunk.text)
+            out.append(((0.55 * meaning + 0.45 * lexical) * prior * when, src, unit, u_terms))
         out.sort(key=lambda x: -x[0])
         return out
 
@@ -81,11 +94,12 @@ class ExtractiveAnswerer:
         t0 = time.perf_counter()
         scored = self.score_units(question, sources)
         best = scored[0][0] if scored else 0.0
-        if best < self.min_score:
+        why = self.unanswerable(question, best)
+        if why:
             return Answer(
-                question=question, text=ABSTAIN_TEXT, citations=(), sources=tuple(sources),
+                question=question, text=refusal(why), citations=(), sources=tuple(sources),
                 abstained=True, timings_ms={"compose": (time.perf_counter() - t0) * 1000},
-                notes=(f"beste Übereinstimmung {best:.2f} unter der Schwelle {self.min_score:.2f}",),
+                notes=(why,),
             )
         cutoff = max(self.min_score, self.relative * best)
         chosen: list[tuple[float, Source, str, set[str]]] = []
@@ -96,6 +110,18 @@ class ExtractiveAnswerer:
                 continue  # the same statement in other words or from an overlapping chunk
             chosen.append(item)
         return self._compose(question, sources, chosen, t0)
+
+    def unanswerable(self, question: str, best: float) -> str | None:
+        """Why the sources do not answer ``question`` (a note for the user), or None."""
+        absent = absent_concepts(question, self.retriever.knows)
+        if absent and best < self.concept_bar:
+            names = ", ".join(f"„{w}“" for w in absent)
+            verb = "kommt" if len(absent) == 1 else "kommen"
+            return (f"{names} {verb} in keinem Dokument vor; beste Übereinstimmung {best:.2f} "
+                    f"unter {self.concept_bar:.2f}")
+        if best < self.min_score:
+            return f"beste Übereinstimmung {best:.2f} unter der Schwelle {self.min_score:.2f}"
+        return None
 
     def _compose(self, question: str, sources: list[Source], chosen: list, t0: float) -> Answer:
         # group by document in order of their best sentence; inside a document, text order

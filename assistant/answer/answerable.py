@@ -1,0 +1,101 @@
+"""Can the documents answer this question at all? Two checks that a similarity score misses.
+
+A question about something the documents never mention still finds passages that look
+alike ("Wie hoch ist das Gesamtbudget des KI?" finds the KI's offers). Two cheap signals
+separate many of these cases from real answers:
+
+- **Absent concepts.** A noun of the question that no indexed passage uses – neither the
+  word, nor its stem, nor the head of the compound together with its modifier
+  ("Elternbildungsgruppen" is known when "Elternbildung" and "Gruppen" are). Nominalised
+  verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts.
+- **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
+  do not mention the asked year count less (less still when their passage does not either).
+
+Both only *lower* confidence; the answerer decides with its thresholds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from assistant.text import STOPWORDS, compound_parts, terms
+
+# nouns too general to be the subject of a question
+GENERAL_NOUNS = frozenset({
+    "mal", "hause", "anfang", "ende", "jahr", "jahre", "jahren", "zeit", "frage", "fragen",
+    "fall", "beispiel", "art", "weise", "teil", "stück", "sache", "ding", "dinge", "leute",
+    "menschen", "ort", "moment", "thema", "themen", "punkt", "bereich", "überblick",
+})
+# prepositions (with article) before a nominalised verb: "zum Übersetzen", "beim Anmelden"
+_NOMINALISING = frozenset({"zum", "beim", "vom", "am", "ins", "fürs"})
+_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+# not inside a longer number, a decimal or a phone number ("1.240,5", "567-2020")
+_YEAR = re.compile(r"(?<![\d,])(?<!\d-)(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
+
+
+def years(text: str) -> frozenset[str]:
+    """Years 1950–2049 written as numbers ("2019", "2022/23" → 2022)."""
+    return frozenset(_YEAR.findall(text))
+
+
+def _nouns(question: str) -> list[str]:
+    """Capitalised words that are not the first word, plus acronyms ("DaZ", "BAMF")."""
+    tokens = _TOKEN.findall(question)
+    out = []
+    for i, word in enumerate(tokens):
+        acronym = sum(c.isupper() for c in word) >= 2
+        if i == 0 or not word[0].isupper() or (len(word) < 4 and not acronym):
+            continue
+        if tokens[i - 1].lower() in _NOMINALISING and word.endswith("en"):
+            continue
+        if word.lower() in STOPWORDS or word.lower() in GENERAL_NOUNS:
+            continue
+        out.append(word)
+    return out
+
+
+def _stems(word: str) -> list[str]:
+    return terms(word)[:1] or [word.lower()]
+
+
+def _is_known(word: str, known: Callable[[str], bool]) -> bool:
+    return any(known(s) for s in _stems(word))
+
+
+def _is_known_part(word: str, known: Callable[[str], bool]) -> bool:
+    """A compound part: a known word whose stem has ≥ 4 letters (not "ung" of "Wohn|ungen")."""
+    return any(len(s) >= 4 and known(s) for s in _stems(word))
+
+
+def _compound_of_known(word: str, known: Callable[[str], bool]) -> bool:
+    """"Elternbildungsgruppen" = known "Elternbildung" (+ linking s) + known "Gruppen": by the
+    compound splitter, else by trying the split points against the documents' own words."""
+    word = word.lower()
+    parts = compound_parts(word)
+    if parts and all(_is_known(p, known) for p in parts[:2]):
+        return True
+    for i in range(4, len(word) - 3):
+        left, right = word[:i], word[i:]
+        if _is_known_part(right, known) and (_is_known_part(left, known) or (
+                left.endswith("s") and _is_known_part(left[:-1], known))):
+            return True
+    return False
+
+
+def absent_concepts(question: str, known: Callable[[str], bool]) -> list[str]:
+    """Nouns of ``question`` that the indexed documents never use; ``known`` tells whether a
+    stemmed term occurs in any passage."""
+    return [noun for noun in _nouns(question)
+            if not _is_known(noun, known) and not _compound_of_known(noun, known)]
+
+
+def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
+    """Weight of a sentence for a question about ``asked`` years: 1 when the sentence names
+    one of them, 0.7 when only its passage does, 0.4 when neither does."""
+    asked = frozenset(asked)
+    if not asked:
+        return 1.0
+    if asked & years(sentence):
+        return 1.0
+    return 0.7 if asked & years(passage) else 0.4

@@ -1,0 +1,51 @@
+"""The answerability checks: absent concepts and asked years (pure functions)."""
+
+from __future__ import annotations
+
+from assistant.answer.answerable import absent_concepts, year_factor, years
+from assistant.text import terms
+
+CORPUS = ("Das Kommunale Integrationszentrum bietet Elternbildung in Gruppen an. Die Wartezeit "
+          "auf einen Schulplatz betrug 2023 im Schnitt 39 Tage. Das Netzwerk trifft sich "
+          "zweimal im Jahr zu einem Treffen.")
+KNOWN = set(terms(CORPUS))
+
+
+def absent(question: str) -> list[str]:
+    return absent_concepts(question, KNOWN.__contains__)
+
+
+def test_a_noun_no_document_uses_is_absent():
+    assert absent("Wie hoch ist das Gesamtbudget des Kommunalen Integrationszentrums?") == [
+        "Gesamtbudget"]
+    assert absent("Wie viele Einbürgerungen gab es 2023?") == ["Einbürgerungen"]
+    assert absent("Wie viele Schulungen gab es?") == ["Schulungen"]  # not "Schul" + "ungen"
+
+
+def test_acronyms_count_as_nouns():
+    assert absent("Wie viele DaZ-Lehrkräfte fehlen?") == ["DaZ", "Lehrkräfte"]
+
+
+def test_known_words_inflections_and_new_compounds_of_known_words_are_not_absent():
+    assert absent("Welche Elternbildungsgruppen gibt es?") == []
+    assert absent("Wann ist das nächste Netzwerktreffen?") == []
+    assert absent("Wie lange sind die Wartezeiten auf Schulplätze?") == []
+
+
+def test_first_word_general_nouns_and_nominalised_verbs_are_not_concepts():
+    assert absent("Elternabende: wer organisiert sie?") == []
+    assert absent("Kann jemand zum Übersetzen kommen, und wie oft im Jahr?") == []
+    assert absent("Was hatten wir uns da mal vorgenommen, von Anfang an?") == []
+
+
+def test_years_are_read_from_dates_and_school_years_not_from_other_numbers():
+    assert years("Schuljahr 2022/23, Stichtag 15.10.2021, von 2019–2020 und 1999.") == {
+        "2022", "2021", "2019", "2020", "1999"}
+    assert years("Tel. 01234 567-2020, 12019 Einträge, 2.019,5 Euro, 2030,5 %") == set()
+
+
+def test_sentences_that_miss_the_asked_year_count_less():
+    assert year_factor(set(), "beliebig", "beliebig") == 1.0
+    assert year_factor({"2019"}, "Seit 2019 läuft die Clearingstelle.", "") == 1.0
+    assert year_factor({"2019"}, "Sie läuft seitdem.", "Im Jahr 2019 begann …") == 0.7
+    assert year_factor({"2019"}, "Im Jahr 2022 kamen 1.240.", "2022 und 2021") == 0.4
