@@ -104,6 +104,18 @@ def test_unsupported_uncited_and_wrong_figure_sentences_are_marked():
     assert notes == ("3 von 4 Sätzen nicht durch die zitierten Quellen belegt",)
 
 
+def test_an_uncited_sentence_a_passage_carries_is_attributed_to_it():
+    text, cits, sents, _, notes = astuple(Verifier().check(
+        "Die Wartezeit betrug im Herbst 2023 sieben Wochen. Das Netzwerk Zuwanderung trifft "
+        "sich zweimal im Jahr [2]. Es gibt 2023 eine Clearingstelle im Rathaus.", PASSAGES))
+    assert text.startswith("Die Wartezeit betrug im Herbst 2023 sieben Wochen. [1]")
+    assert "trifft sich zweimal im Jahr [2]." in text
+    assert [c.document for c in cits] == ["sozialbericht.pdf", "protokoll.docx"]
+    assert [s.citations for s in sents] == [(1,), (2,), ()]
+    assert [s.supported for s in sents] == [True, True, False]
+    assert "1 Satz/Sätze ohne Quellenangabe der belegenden Quelle zugeordnet" in notes
+
+
 def test_refusal_is_an_abstention():
     text, cits, _, abstained, _ = astuple(Verifier().check(REFUSAL_TEXT, PASSAGES))
     assert abstained and text == ABSTAIN_TEXT and cits == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.generate import GeneratedAnswerer
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import ModelMismatchError
 from assistant.retrieve import Filters
 from tests.documents import HTML, make_docx, make_image_pdf, make_pdf
+from tests.test_generate import ScriptedModel
 from tests.test_ingest import PAGES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,6 +94,35 @@ def test_answer_abstains_when_sources_do_not_cover(engine):
     answer = engine.ask("Wie hoch ist das Jahresbudget der Feuerwehr für Drehleitern?")
     assert answer.abstained and not answer.citations
     assert "keine belastbare Aussage" in answer.text
+
+
+def test_absent_concept_is_named_in_the_refusal(engine):
+    answer = engine.ask("Wie hoch ist das Gesamtbudget der Feuerwehr?")
+    assert answer.abstained and not answer.citations
+    assert answer.notes[0].startswith("„Gesamtbudget“, „Feuerwehr“ kommen in keinem Dokument vor")
+    assert answer.text.endswith("Hinweis: „Gesamtbudget“, „Feuerwehr“ kommen in keinem "
+                                "Dokument vor.")
+
+
+def test_generated_answer_sees_only_passages_that_answer(engine):
+    question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
+    sources = engine.retriever.search(question, k=5)
+    model = ScriptedModel(["In Teststadt leben 1.412 neu zugewanderte Kinder [1]."])
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+        question, sources)
+    shown = re.findall(r'<quelle nr="(\d+)"', model.seen[0][-1]["content"])
+    assert 1 <= len(shown) < len(sources)
+    assert answer.citations[0].document == "konzept-2024.pdf" and answer.citations[0].page == 3
+    assert len(answer.sources) == len(sources)
+    assert f"{len(shown)} der {len(sources)} gefundenen Quellen passen zur Frage" in answer.notes
+
+
+def test_generated_answer_refuses_without_calling_the_model(engine):
+    question = "Wie hoch ist das Jahresbudget der Feuerwehr für Drehleitern?"
+    model = ScriptedModel([])
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+        question, engine.retriever.search(question, k=5))
+    assert answer.abstained and model.seen == []
 
 
 def test_reingest_unchanged_change_and_remove(tmp_path, e5):

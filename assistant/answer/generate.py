@@ -4,8 +4,13 @@ A backend only has to provide a ``ChatModel`` (count tokens, complete, stream). 
 fits whole sources into the model's context, renders the prompt file, calls the model and
 hands the text to ``verify`` for citations and support. The sequence of ``answer``:
 
-    prepare (fit sources, render prompts/answer.txt) → model.complete
+    select (rank passages by their best sentence, refuse when none answers)
+    → prepare (fit sources, render prompts/answer.txt) → model.complete
     → Verifier.check → Answer
+
+``select`` uses the extractive answerer's sentence scores and answerability checks (when a
+real retriever is given): a small model cites less beside the point when it sees only the
+few passages that carry the answer, and an unanswerable question costs no generation.
 """
 
 from __future__ import annotations
@@ -13,18 +18,23 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from assistant.answer.extractive import ExtractiveAnswerer, refusal
 from assistant.answer.verify import ABSTAIN_TEXT, REFUSAL_TEXT, Verifier, citation_for
 from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.prompts import render
+from assistant.retrieve import Retriever
 from assistant.types import Answer, Citation, Source
 
 # Tokens the chat template adds around each message, and a safety margin on top.
 MESSAGE_OVERHEAD = 8
 MARGIN = 32
+# passages the model sees at most, and how close their best sentence must come to the best
+GROUNDING_SOURCES = 4
+GROUNDING_RELATIVE = 0.7
 
 
 class ChatModel(Protocol):
@@ -105,6 +115,8 @@ class GeneratedAnswerer:
         self.model = model
         embedder = getattr(retriever, "embedder", None)
         self.verifier = Verifier(embedder)
+        self.scorer = (ExtractiveAnswerer(settings, retriever)
+                       if isinstance(retriever, Retriever) else None)
 
     @property
     def max_tokens(self) -> int:
@@ -122,8 +134,34 @@ class GeneratedAnswerer:
         return Prompt(render(template, sources=text, **variables), used,
                       tuple(sources[i] for i in dropped_i))
 
+    def select(self, question: str, sources: list[Source]) -> tuple[list[Source], str | None]:
+        """The passages to show the model, best first, or why none answers the question."""
+        if not sources:
+            return [], "keine Quellen gefunden"
+        if self.scorer is None:
+            return sources, None
+        scored = self.scorer.score_units(question, sources)
+        best = scored[0][0] if scored else 0.0
+        why = self.scorer.unanswerable(question, best)
+        if why:
+            return [], why
+        chosen: list[Source] = []
+        for score, src, _, _ in scored:
+            if score < GROUNDING_RELATIVE * best or len(chosen) >= GROUNDING_SOURCES:
+                break
+            if src not in chosen:
+                chosen.append(src)
+        return chosen, None
+
     def answer(self, question: str, sources: list[Source]) -> Answer:
-        return self._run(question, sources, "answer", question=question)
+        chosen, why = self.select(question, sources)
+        if why:
+            return self._abstain(question, sources, why, {})
+        answer = self._run(question, chosen, "answer", question=question)
+        notes = answer.notes
+        if len(chosen) < len(sources):
+            notes += (f"{len(chosen)} der {len(sources)} gefundenen Quellen passen zur Frage",)
+        return replace(answer, sources=tuple(sources), notes=notes)
 
     def draft(self, section_title: str, guiding_question: str,
               sources: list[Source]) -> Answer:
@@ -134,17 +172,19 @@ class GeneratedAnswerer:
     def stream(self, question: str, sources: list[Source]) -> Iterator[str]:
         """The raw answer text in pieces as the model writes it. Pass the joined text to
         ``answer_from_text`` for the verified ``Answer``."""
-        if not sources:
-            yield ABSTAIN_TEXT
+        chosen, why = self.select(question, sources)
+        if why:
+            yield refusal(why, ABSTAIN_TEXT)
             return
-        prompt = self.prepare(sources, "answer", question=question)
+        prompt = self.prepare(chosen, "answer", question=question)
         yield from self.model.stream(prompt.messages, self.max_tokens)
 
     def answer_from_text(self, question: str, sources: list[Source], text: str) -> Answer:
         """Verify a text that ``stream`` produced for the same question and sources."""
-        if not sources:
-            return self._abstain(question, sources, "keine Quellen gefunden", {})
-        prompt = self.prepare(sources, "answer", question=question)
+        chosen, why = self.select(question, sources)
+        if why:
+            return self._abstain(question, sources, why, {})
+        prompt = self.prepare(chosen, "answer", question=question)
         return self._verified(question, sources, prompt, text, {})
 
     def _run(self, asked: str, sources: list[Source], template: str,
@@ -161,7 +201,7 @@ class GeneratedAnswerer:
 
     def _abstain(self, question: str, sources: list[Source], why: str,
                  timings: dict) -> Answer:
-        return Answer(question=question, text=ABSTAIN_TEXT, citations=(),
+        return Answer(question=question, text=refusal(why, ABSTAIN_TEXT), citations=(),
                       sources=tuple(sources), abstained=True, timings_ms=timings, notes=(why,))
 
     def _verified(self, question: str, sources: list[Source], prompt: Prompt, text: str,

@@ -161,11 +161,24 @@ class Verifier:
         cos = float(np.max(self.embedder.embed_passages(passages) @ q))
         return max(lexical, float(np.clip((cos - 0.82) / 0.10, 0.0, 1.0)))
 
+    def attribute(self, sentence: str, passages: list[Citation]) -> int | None:
+        """The prompt number of the one passage that carries an uncited sentence (all its
+        figures, support above the threshold), or None."""
+        best, best_k = 0.0, None
+        for k, passage in enumerate(passages, start=1):
+            if _figures(sentence) - _figures(passage.text):
+                continue
+            score = self.support(sentence, [passage.text])
+            if score > best:
+                best, best_k = score, k
+        return best_k if best >= self.threshold else None
+
     def check(self, text: str, passages: list[Citation]) -> Checked:
         """Citations, sentences and support of a model's raw text; ``passages[i]`` is the
         passage the prompt numbered ``i + 1``."""
         ren = renumber(text.strip(), len(passages))
-        citations = tuple(replace(passages[k - 1], n=i + 1) for i, k in enumerate(ren.order))
+        order = list(ren.order)  # prompt number of the passage behind answer number i + 1
+        attributed = 0
         notes = []
         if ren.dropped:
             dropped = ", ".join(map(str, ren.dropped))
@@ -191,7 +204,15 @@ class Verifier:
                     sentences.append(Sentence(plain, (), True, 1.0))
                     pieces.append(unit)
                     continue
-                cited_texts = [citations[k - 1].text for k in cited]
+                if not cited:
+                    k = self.attribute(plain, passages)
+                    if k:
+                        if k not in order:
+                            order.append(k)
+                        cited = (order.index(k) + 1,)
+                        unit = f"{unit} [{cited[0]}]"
+                        attributed += 1
+                cited_texts = [passages[order[n - 1] - 1].text for n in cited]
                 score = self.support(plain, cited_texts) if cited else 0.0
                 missing = _figures(plain) - _figures(" ".join(cited_texts))
                 ok = bool(cited) and score >= self.threshold and not missing
@@ -203,11 +224,20 @@ class Verifier:
             refused or not any(s.supported for s in sentences))
         if abstained:
             return Checked(ABSTAIN_TEXT, (), tuple(sentences), True, tuple(notes))
+        out = "\n".join(lines_out).strip()
+        if attributed:  # numbers in order of first use again
+            notes.append(f"{attributed} Satz/Sätze ohne Quellenangabe der belegenden Quelle "
+                         "zugeordnet")
+            again = renumber(out, len(order))
+            new_n = {old: i + 1 for i, old in enumerate(again.order)}
+            out, order = again.text, [order[old - 1] for old in again.order]
+            sentences = [replace(s, citations=tuple(new_n[n] for n in s.citations))
+                         for s in sentences]
+        citations = tuple(replace(passages[k - 1], n=i + 1) for i, k in enumerate(order))
         if not looks_german(ren.text):
             notes.append("Die Antwort ist offenbar nicht auf Deutsch")
         bad = sum(1 for s in sentences if not s.supported)
         if bad:
             notes.append(f"{bad} von {len(sentences)} Sätzen nicht durch die zitierten "
                          "Quellen belegt")
-        return Checked("\n".join(lines_out).strip(), citations, tuple(sentences), False,
-                       tuple(notes))
+        return Checked(out, citations, tuple(sentences), False, tuple(notes))

@@ -68,13 +68,15 @@ def _bar(total: int, desc: str):
 @contextmanager
 def _index_settings(settings, corpus: Path | None, explicit_data: bool):
     """Settings whose data dir holds the index to evaluate: a temporary one for --corpus
-    without --data, else the configured one."""
+    without --data, else the configured one. The local model stays where it is installed."""
     if corpus is None or explicit_data:
         yield settings
         return
+    from assistant.models import model_path
+
     with tempfile.TemporaryDirectory(prefix="ausgangslage-eval-",
                                      ignore_cleanup_errors=True) as tmp:
-        yield settings.replace(data_dir=Path(tmp))
+        yield settings.replace(data_dir=Path(tmp), llm_model_path=model_path(settings))
 
 
 def _ingest(engine, corpus: Path) -> None:
