@@ -39,6 +39,8 @@ class Settings:
     rrf_k: int = 60
     top_k: int = 5
     candidates: int = 50
+    # re-order this many fused candidates by their best sentence (0 = off)
+    rerank_candidates: int = 20
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
     # Answering

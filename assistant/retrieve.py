@@ -1,4 +1,5 @@
-"""Retrieve stage: lexical (BM25 over German stems), dense (Chroma) and their fusion.
+"""Retrieve stage: lexical (BM25 over German stems), dense (Chroma) and their fusion, then
+the best ``rerank_candidates`` re-ordered by their best sentence (``assistant.rerank``).
 
 Fusion is weighted reciprocal-rank fusion: ``w/(k+rank_dense) + (1-w)/(k+rank_lexical)``.
 All three modes stay selectable; the default is chosen by measurement (see README).
@@ -18,6 +19,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.ingest import embedding_text
+from assistant.rerank import SentenceVectors, rerank
 from assistant.store import Store
 from assistant.text import terms
 from assistant.types import Chunk, Source
@@ -90,6 +92,26 @@ class Retriever:
         self.settings = settings
         self._lexical: _Lexical | None = None
         self._titles: dict[str, dict] = {}
+        self._queries: dict[str, np.ndarray] = {}
+        self._vectors: SentenceVectors | None = None
+
+    @property
+    def sentence_vectors(self) -> SentenceVectors:
+        if self._vectors is None:
+            path = self.settings.cache_dir / f"saetze-{self.embedder.name}.sqlite"
+            self._vectors = SentenceVectors(self.embedder, path)
+        return self._vectors
+
+    def forget_queries(self) -> None:
+        self._queries.clear()
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's vector, computed once for search, rerank and answer."""
+        if query not in self._queries:
+            if len(self._queries) > 64:
+                self._queries.clear()
+            self._queries[query] = self.embedder.embed_query(query)
+        return self._queries[query]
 
     def refresh(self) -> None:
         self._lexical = None
@@ -120,8 +142,7 @@ class Retriever:
         )
 
     def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
-        vector = self.embedder.embed_query(query)
-        return self.store.query(vector, n, filters.where())
+        return self.store.query(self.query_vector(query), n, filters.where())
 
     def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
         lex = self._lex()
@@ -157,5 +178,10 @@ class Retriever:
                     entry[0] += weight / (kk + rank)
         for entry in fused.values():
             entry[0] *= 1.0 - QUESTION_PENALTY * entry[1].questions
-        ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))[:k]
-        return [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked)]
+        ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))
+        deep = max(k, self.settings.rerank_candidates)
+        sources = [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked[:deep])]
+        if self.settings.rerank_candidates > 0 and len(sources) > 1:
+            sources = rerank(query, self.query_vector(query), sources, self.sentence_vectors,
+                             self.idf)
+        return sources[:k]

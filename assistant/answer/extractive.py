@@ -1,12 +1,9 @@
 """The offline default: a German answer composed from the retrieved passages' own sentences.
 
 No language model: every sentence of the answer is a sentence (or table row) of a source,
-so nothing is invented. Sentences are scored by
-
-- meaning: cosine between the question and the sentence (same embedding model as the index);
-- wording: the share of the question's content terms (German stems, weighted by how rare
-  they are in the collection) that the sentence contains;
-- retrieval rank of the passage it comes from.
+so nothing is invented. Sentences are scored by meaning and wording as in
+``assistant.rerank``, times the retrieval rank of their passage and a year check
+(``answerable``).
 
 The best sentences are de-duplicated, grouped by document and cited by passage. When no
 sentence is close enough to the question, the answer says so instead of answering.
@@ -15,13 +12,12 @@ sentence is close enough to the question, the answer says so instead of answerin
 from __future__ import annotations
 
 import time
-
-import numpy as np
+from dataclasses import replace
 
 from assistant.answer.answerable import absent_concepts, year_factor, years
 from assistant.config import Settings
+from assistant.rerank import Scored, score_statements
 from assistant.retrieve import Retriever
-from assistant.text import split_sentences, terms, words
 from assistant.types import Answer, Citation, Sentence, Source
 
 ABSTAIN_TEXT = (
@@ -37,14 +33,6 @@ def refusal(why: str, text: str = ABSTAIN_TEXT) -> str:
     return f"{text} Hinweis: {concept}." if concept else text
 
 
-def _units(source: Source) -> list[str]:
-    chunk = source.chunk
-    if chunk.kind == "table":
-        lines = chunk.text.split("\n")
-        return lines[1:] if len(lines) > 1 else lines  # rows carry their header as "Feld: Wert"
-    return split_sentences(chunk.text)
-
-
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -53,7 +41,7 @@ class ExtractiveAnswerer:
     name = "extractive"
 
     def __init__(self, settings: Settings, retriever: Retriever,
-                 min_score: float = 0.32, relative: float = 0.8,
+                 min_score: float = 0.36, relative: float = 0.8,
                  concept_bar: float = 0.5) -> None:
         self.settings = settings
         self.retriever = retriever
@@ -62,33 +50,23 @@ class ExtractiveAnswerer:
         # an answer despite a concept the documents never use needs this much agreement
         self.concept_bar = concept_bar
 
-    def score_units(self, question: str, sources: list[Source]
-                    ) -> list[tuple[float, Source, str, set[str]]]:
-        """(score, source, sentence, sentence terms) for every usable sentence."""
-        q_terms = set(terms(question))
-        weights = {t: self.retriever.idf(t) for t in q_terms}
-        total = sum(weights.values()) or 1.0
-        asked_years = years(question)
-        cands: list[tuple[Source, str, set[str]]] = []
-        for src in sources:
-            for unit in _units(src):
-                # questions (e.g. the guidance's own) and fragments are not statements
-                if len(words(unit)) >= 4 and not unit.rstrip().endswith("?"):
-                    cands.append((src, unit, set(terms(unit))))
-        if not cands:
-            return []
-        qv = self.retriever.embedder.embed_query(question)
-        mat = self.retriever.embedder.embed_passages([u for _, u, _ in cands])
-        dense = mat @ qv
-        out = []
-        for (src, unit, u_terms), cos in zip(cands, dense):
-            lexical = sum(w for t, w in weights.items() if t in u_terms) / total
-            meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
-            prior = 1.0 / (1.0 + 0.15 * (src.rank - 1))
-            when = year_factor(asked_years, unit, src.chunk.text)
-            out.append(((0.55 * meaning + 0.45 * lexical) * prior * when, src, unit, u_terms))
-        out.sort(key=lambda x: -x[0])
-        return out
+    def score_units(self, question: str, sources: list[Source]) -> list[Scored]:
+        """(score, source, sentence, sentence terms) for every statement, best first;
+        sentences that miss a year the question asks about count less."""
+        r = self.retriever
+        # the rank prior is the passage's place in the fusion (its score), not in the
+        # reranked order, which already comes from these sentence scores
+        by_fusion = sorted(range(len(sources)), key=lambda i: -sources[i].score)
+        fused = {i: pos + 1 for pos, i in enumerate(by_fusion)}
+        sources = [replace(s, rank=fused[i]) for i, s in enumerate(sources)]
+        scored = score_statements(question, r.query_vector(question), sources,
+                                  r.sentence_vectors, r.idf)
+        asked = years(question)
+        if asked:
+            scored = [(score * year_factor(asked, unit, src.chunk.text), src, unit, t)
+                      for score, src, unit, t in scored]
+            scored.sort(key=lambda x: -x[0])
+        return scored
 
     def answer(self, question: str, sources: list[Source]) -> Answer:
         t0 = time.perf_counter()

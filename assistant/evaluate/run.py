@@ -22,6 +22,7 @@ from assistant.retrieve import Retriever
 
 # settings that change results; recorded in every summary
 RESULT_SETTINGS = ("embedder", "retrieval_mode", "dense_weight", "rrf_k", "top_k", "candidates",
+                   "rerank_candidates",
                    "llm", "chunk_tokens", "chunk_overlap_tokens", "max_answer_sentences")
 
 

@@ -1,0 +1,138 @@
+"""Sentence-level scoring and reranking: a passage is as good as its best sentence.
+
+A chunk's vector averages everything the passage says; a question usually matches one
+sentence of it. Each statement (a sentence, or a table row) is scored by
+
+- meaning: cosine between the question's and the sentence's e5 vectors;
+- wording: the share of the question's content terms (German stems, weighted by how rare
+  they are in the collection) that the sentence contains;
+
+and the fused candidates are re-ordered by their best sentence, blended with their fused
+rank, so a passage with one exact sentence moves up without losing what the fusion knew.
+The extractive answerer picks its sentences with the same scores.
+
+Sentence vectors are computed once per text and model and kept in an SQLite file in the
+cache folder (``daten/cache``), so a passage costs embedding time only the first time it
+is a candidate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embed import Embedder
+from assistant.text import split_sentences, terms, words
+from assistant.types import Source
+
+# (score, source, sentence, sentence terms)
+Scored = tuple[float, Source, str, set[str]]
+
+MIN_WORDS = 4  # shorter pieces are headings or fragments, not statements
+RANK_DECAY = 0.15  # prior of rank r: 1 / (1 + RANK_DECAY * (r - 1))
+RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence's score
+
+
+def statements(source: Source) -> list[str]:
+    """Sentences of a passage (table rows for tables, which carry their header) that can
+    answer something: at least four words and not a question."""
+    chunk = source.chunk
+    if chunk.kind == "table":
+        lines = chunk.text.split("\n")
+        units = lines[1:] if len(lines) > 1 else lines
+    else:
+        units = split_sentences(chunk.text)
+    return [u for u in units if len(words(u)) >= MIN_WORDS and not u.rstrip().endswith("?")]
+
+
+def rank_prior(rank: int) -> float:
+    return 1.0 / (1.0 + RANK_DECAY * (rank - 1))
+
+
+class SentenceVectors:
+    """Passage vectors of sentences, remembered in memory and (with ``path``) on disk."""
+
+    def __init__(self, embedder: Embedder, path: Path | None = None) -> None:
+        self.embedder = embedder
+        self.path = path
+        self._memory: dict[str, np.ndarray] = {}
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.embedder.name}\0{text}".encode()).hexdigest()
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is None and self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, "
+                             "vector BLOB NOT NULL)")
+        return self._db
+
+    def get(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        keys = [self._key(t) for t in texts]
+        with self._lock:
+            wanted = [k for k in dict.fromkeys(keys) if k not in self._memory]
+            db = self._open()
+            if wanted and db is not None:
+                for i in range(0, len(wanted), 500):
+                    part = wanted[i:i + 500]
+                    rows = db.execute(f"SELECT key, vector FROM vectors WHERE key IN "
+                                      f"({','.join('?' * len(part))})", part).fetchall()
+                    for key, blob in rows:
+                        self._memory[key] = np.frombuffer(blob, dtype=np.float32)
+            missing = {k: t for k, t in zip(keys, texts) if k not in self._memory}
+        if missing:
+            vecs = np.asarray(self.embedder.embed_passages(list(missing.values())),
+                              dtype=np.float32)
+            with self._lock:
+                for key, vec in zip(missing, vecs):
+                    self._memory[key] = vec
+                db = self._open()
+                if db is not None:
+                    db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                                   [(k, v.tobytes()) for k, v in zip(missing, vecs)])
+                    db.commit()
+        return np.vstack([self._memory[k] for k in keys])
+
+
+def score_statements(question: str, question_vector: np.ndarray, sources: list[Source],
+                     vectors: SentenceVectors, idf: Callable[[str], float],
+                     use_rank: bool = True) -> list[Scored]:
+    """Every statement of ``sources`` with its score, best first."""
+    q_terms = set(terms(question))
+    weights = {t: idf(t) for t in q_terms}
+    total = sum(weights.values()) or 1.0
+    cands = [(src, unit, set(terms(unit))) for src in sources for unit in statements(src)]
+    if not cands:
+        return []
+    cosines = vectors.get([u for _, u, _ in cands]) @ question_vector
+    out = []
+    for (src, unit, u_terms), cos in zip(cands, cosines):
+        lexical = sum(w for t, w in weights.items() if t in u_terms) / total
+        meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
+        prior = rank_prior(src.rank) if use_rank else 1.0
+        out.append(((0.55 * meaning + 0.45 * lexical) * prior, src, unit, u_terms))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def rerank(question: str, question_vector: np.ndarray, sources: list[Source],
+           vectors: SentenceVectors, idf: Callable[[str], float]) -> list[Source]:
+    """``sources`` (ranked by fusion) re-ordered by best sentence + ``RERANK_BLEND`` × prior."""
+    best: dict[str, float] = {}
+    for score, src, _, _ in score_statements(question, question_vector, sources, vectors, idf,
+                                             use_rank=False):
+        best.setdefault(src.chunk.id, score)
+    order = sorted(sources, key=lambda s: -(best.get(s.chunk.id, 0.0)
+                                            + RERANK_BLEND * rank_prior(s.rank)))
+    return [replace(s, rank=i + 1) for i, s in enumerate(order)]

@@ -1,0 +1,61 @@
+"""Sentence scores, the sentence vector cache and reranking, with the real e5-small model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.rerank import SentenceVectors, rerank, statements
+from assistant.types import Chunk, Source
+
+
+def src(rank: int, text: str, kind: str = "text") -> Source:
+    chunk = Chunk(id=f"c{rank}", doc_id="konzept.pdf", text=text, position=rank, page=rank,
+                  kind=kind)
+    return Source(rank=rank, chunk=chunk, score=1.0 / rank, title="Konzept")
+
+
+class Counting:
+    """Plumbing: the real embedder, counting what it is asked to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.embedded: list[str] = []
+
+    def embed_passages(self, texts):
+        self.embedded += texts
+        return self.inner.embed_passages(texts)
+
+
+def test_statements_skip_questions_fragments_and_table_headers():
+    text = ("Leitfragen. Welche Angebote gibt es? Die Clearingstelle berät Familien "
+            "in zwölf Sprachen.")
+    assert statements(src(1, text)) == ["Die Clearingstelle berät Familien in zwölf Sprachen."]
+    table = "Tabelle 1: Angebote\nAngebot: Sprachcafé | Ort: Nord | Plätze: 20"
+    assert statements(src(1, table, kind="table")) == [
+        "Angebot: Sprachcafé | Ort: Nord | Plätze: 20"]
+
+
+def test_sentence_vectors_are_embedded_once_and_kept_on_disk(tmp_path, e5):
+    texts = ["Die Wartezeit betrug 39 Tage.", "Das Netzwerk trifft sich zweimal im Jahr."]
+    first = Counting(e5)
+    a = SentenceVectors(first, tmp_path / "cache" / "saetze.sqlite").get(texts + texts[:1])
+    assert first.embedded == texts  # a repeated text is embedded once
+    second = Counting(e5)
+    b = SentenceVectors(second, tmp_path / "cache" / "saetze.sqlite").get(texts)
+    assert second.embedded == []  # read back from the SQLite file
+    np.testing.assert_allclose(a[:2], b, rtol=1e-6)
+    np.testing.assert_allclose(a[0], e5.embed_passages(texts[:1])[0], rtol=1e-5, atol=1e-6)
+
+
+def test_a_passage_with_one_exact_sentence_moves_up(e5):
+    question = "Wie lange warten neu zugewanderte Kinder auf einen Schulplatz?"
+    broad = src(1, "Neu zugewanderte Kinder und Jugendliche besuchen in Teststadt viele "
+                   "Schulen. Die Schulen arbeiten mit dem Integrationszentrum zusammen. "
+                   "Kinder lernen in Vorbereitungsklassen Deutsch.")
+    other = src(2, "Das Netzwerk Zuwanderung trifft sich zweimal im Jahr im Rathaus.")
+    exact = src(3, "Der Sportverein bietet Schwimmkurse an. Auf einen Schulplatz warteten "
+                   "neu zugewanderte Kinder 2023 im Schnitt 39 Tage.")
+    ranked = rerank(question, e5.embed_query(question), [broad, other, exact],
+                    SentenceVectors(e5), lambda term: 1.0)
+    assert [s.chunk.id for s in ranked] == ["c3", "c1", "c2"]
+    assert [s.rank for s in ranked] == [1, 2, 3]
