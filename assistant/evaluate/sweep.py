@@ -20,8 +20,10 @@ from assistant.evaluate.report import fmt, plot_png
 from assistant.evaluate.run import run_questions
 from assistant.evaluate.score import recall_curve, summarise
 
-RETRIEVAL = (("lexical", None), ("dense", None), ("hybrid", 0.3), ("hybrid", 0.5),
-             ("hybrid", 0.7))
+# (mode, dense weight, rerank candidates): each mode plain, and each with sentence rerank
+RETRIEVAL = (("lexical", None, 0), ("dense", None, 0), ("hybrid", 0.3, 0), ("hybrid", 0.5, 0),
+             ("hybrid", 0.7, 0), ("lexical", None, 20), ("dense", None, 20),
+             ("hybrid", 0.5, 20))
 TOP_KS = (3, 5, 8)
 COLUMNS = (
     ("evidence_hit@5", "Beleg-Hit@5"), ("evidence_recall@10", "Beleg-Recall@10"),
@@ -40,8 +42,9 @@ def available_embedders() -> list[str]:
     return names
 
 
-def mode_label(mode: str, weight: float | None) -> str:
-    return f"hybrid w={weight:g}" if mode == "hybrid" else mode
+def mode_label(mode: str, weight: float | None, rerank: int = 0) -> str:
+    label = f"hybrid w={weight:g}" if mode == "hybrid" else mode
+    return f"{label} + Rerank {rerank}" if rerank else label
 
 
 def sweep(corpus: Path, questions: Sequence[Question], base: Settings, embedders: Sequence[str],
@@ -55,13 +58,18 @@ def sweep(corpus: Path, questions: Sequence[Question], base: Settings, embedders
             status(f"{name}: Index aufbauen in {settings.data_dir}")
         engine = Engine.open(settings, MemoEmbedder(load_embedder(name)))
         engine.ingest([corpus])
-        for mode, weight in RETRIEVAL:
+        for mode, weight, rerank in RETRIEVAL:
             for k in TOP_KS:
-                cfg = settings.replace(retrieval_mode=mode, dense_weight=weight, top_k=k)
+                cfg = settings.replace(retrieval_mode=mode, dense_weight=weight, top_k=k,
+                                       rerank_candidates=rerank)
                 records = run_questions(engine, questions, cfg, progress)
                 rows.append({"embedder": name, "mode": mode, "dense_weight": weight,
-                             "top_k": k, "metrics": summarise(records)})
+                             "rerank": rerank, "top_k": k, "metrics": summarise(records)})
     return rows
+
+
+def _label(row: dict) -> str:
+    return mode_label(row["mode"], row["dense_weight"], row.get("rerank", 0))
 
 
 def to_markdown(rows: Sequence[dict], plot_name: str | None = None, intro: str = "") -> str:
@@ -70,7 +78,7 @@ def to_markdown(rows: Sequence[dict], plot_name: str | None = None, intro: str =
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for r in rows:
         lines.append("| " + " | ".join(
-            [r["embedder"], mode_label(r["mode"], r["dense_weight"]), str(r["top_k"]),
+            [r["embedder"], _label(r), str(r["top_k"]),
              *[fmt(r["metrics"].get(key)) for key, _ in COLUMNS]]) + " |")
     if plot_name:
         lines += ["", f"![Recall@k der Belegstellen je Suchverfahren]({plot_name})"]
@@ -83,7 +91,7 @@ def to_text(rows: Sequence[dict]) -> str:
              "Abl", "FA", "FR"]
     lines = ["  ".join(f"{h:>8}" if i > 1 else f"{h:14}" for i, h in enumerate(short))]
     for r in rows:
-        cells = [r["embedder"], mode_label(r["mode"], r["dense_weight"]), str(r["top_k"]),
+        cells = [r["embedder"], _label(r), str(r["top_k"]),
                  *[fmt(r["metrics"].get(key)) for key, _ in COLUMNS]]
         lines.append("  ".join(f"{c:>8}" if i > 1 else f"{c:14}" for i, c in enumerate(cells)))
     return "\n".join(lines)
@@ -93,6 +101,6 @@ def plot(rows: Sequence[dict]) -> bytes:
     """Evidence recall@k per embedder and retrieval mode (top-k does not change retrieval)."""
     series = {}
     for r in rows:
-        name = f"{r['embedder']} {mode_label(r['mode'], r['dense_weight'])}"
+        name = f"{r['embedder']} {_label(r)}"
         series.setdefault(name, recall_curve(r["metrics"], "evidence"))
     return plot_png(series, "Recall@k der Belegstellen")
