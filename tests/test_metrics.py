@@ -166,8 +166,20 @@ def test_unlabelled_questions_report_only_what_can_be_computed():
                            "citations": [{"n": 1, "document": "d", "text": "t"}]}, [])
     out = summarise([{"metrics": s, "labels": q.labels(), "timings_ms": {"total": 5.0}}])
     assert set(out) == {"questions", "labelled", "answerable", "unanswerable",
-                        "abstention_rate", "citation_validity", "latency_ms_p50",
-                        "latency_ms_p95", "diagnoses"}
+                        "abstention_rate", "citation_validity", "non_german_answers",
+                        "latency_ms_p50", "latency_ms_p95", "diagnoses"}
+
+
+def test_answers_not_in_german_are_counted():
+    q = parse_question({"id": "u", "question": "Frage?"}, "x")
+    cit = [{"n": 1, "document": "d", "text": "t"}]
+    texts = ["Die Stadt hat 1.240 neu zugewanderte Kinder und ein Netzwerk [1].",
+             "The city has 1,240 newly arrived children and a network of partners [1]."]
+    scores = [score_question(q, {"answer": t, "abstained": False, "citations": cit}, [])
+              for t in texts]
+    scores.append(score_question(q, {"answer": "", "abstained": True, "citations": []}, []))
+    out = summarise([{"metrics": s, "labels": q.labels(), "timings_ms": {}} for s in scores])
+    assert out["non_german_answers"] == 1
 
 
 def test_evidence_qrels_finds_every_chunk_with_evidence():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from assistant.answer.verify import looks_german
 from assistant.evaluate import metrics as m
 from assistant.evaluate.questions import Question
 
@@ -102,6 +103,7 @@ def score_question(q: Question, answer: dict, retrieved: Sequence[dict],
     out: dict = {"abstained": abstained}
     if not abstained:
         out["citation_valid"] = m.citations_valid(answer.get("answer", ""), citations)
+        out["german"] = looks_german(answer.get("answer", ""))
     if not q.labelled:
         return out
     out["abstention_correct"] = (not abstained) == q.answerable
@@ -136,6 +138,7 @@ def summarise(records: Sequence[dict]) -> dict:
         "abstention_rate": m.mean(float(s["abstained"]) for s in scores),
         "citation_validity": m.mean(float(s["citation_valid"]) for s in scores
                                     if "citation_valid" in s),
+        "non_german_answers": sum(s.get("german") is False for s in scores),
     }
     names = sorted({k for s in answerable for k in s
                     if k.startswith(("evidence_", "page_", "ndcg@", "citation_recall"))})
