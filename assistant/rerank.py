@@ -23,6 +23,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,13 +43,20 @@ RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence'
 def statements(source: Source) -> list[str]:
     """Sentences of a passage (table rows for tables, which carry their header) that can
     answer something: at least four words and not a question."""
-    chunk = source.chunk
-    if chunk.kind == "table":
-        lines = chunk.text.split("\n")
+    return [unit for unit, _ in _analysed(source.chunk.kind, source.chunk.text)]
+
+
+@lru_cache(maxsize=20_000)
+def _analysed(kind: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Statements of a passage text with their terms; sentence splitting is the costly part
+    of scoring, and the same passages come back question after question."""
+    if kind == "table":
+        lines = text.split("\n")
         units = lines[1:] if len(lines) > 1 else lines
     else:
-        units = split_sentences(chunk.text)
-    return [u for u in units if len(words(u)) >= MIN_WORDS and not u.rstrip().endswith("?")]
+        units = split_sentences(text)
+    return tuple((u, frozenset(terms(u))) for u in units
+                 if len(words(u)) >= MIN_WORDS and not u.rstrip().endswith("?"))
 
 
 def rank_prior(rank: int) -> float:
@@ -112,7 +120,8 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     q_terms = set(terms(question))
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
-    cands = [(src, unit, set(terms(unit))) for src in sources for unit in statements(src)]
+    cands = [(src, unit, set(u_terms)) for src in sources
+             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)]
     if not cands:
         return []
     cosines = vectors.get([u for _, u, _ in cands]) @ question_vector

@@ -18,7 +18,8 @@ DEFAULT_SWEEP_OUT = Path("eval/results/sweep.md")
 GATE_FAILED = 4
 SHOWN = ("evidence_hit@5", "citation_precision", "citation_recall", "citation_validity",
          "evidence_coverage", "abstention_accuracy", "false_answers", "false_refusals",
-         "ndcg@10", "evidence_mrr@10", "abstention_rate", "latency_ms_p50", "latency_ms_p95")
+         "ndcg@10", "evidence_mrr@10", "abstention_rate", "non_german_answers", "latency_ms_p50",
+         "latency_ms_p95")
 
 
 def add_commands(sub, add_common, add_search) -> dict:

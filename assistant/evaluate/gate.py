@@ -11,7 +11,7 @@ from assistant.evaluate.score import HEADLINE
 
 # lower is better for these; every other numeric metric: higher is better
 LOWER_IS_BETTER = ("false_answers", "false_refusals", "latency_ms_p50", "latency_ms_p95",
-                   "abstention_rate")
+                   "abstention_rate", "non_german_answers")
 
 
 def load_summary(path: Path) -> dict:
