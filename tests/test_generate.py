@@ -116,6 +116,19 @@ def test_an_uncited_sentence_a_passage_carries_is_attributed_to_it():
     assert "1 Satz/Sätze ohne Quellenangabe der belegenden Quelle zugeordnet" in notes
 
 
+def test_a_wrong_number_is_replaced_by_the_passage_that_carries_the_sentence():
+    text, cits, sents, _, notes = astuple(Verifier().check(
+        "Das Netzwerk Zuwanderung trifft sich zweimal im Jahr [2]. Die Wartezeit betrug im "
+        "Herbst 2023 sieben Wochen [1]. Der Haushalt beträgt jährlich viel Geld [1].",
+        PASSAGES))
+    assert text == ("Das Netzwerk Zuwanderung trifft sich zweimal im Jahr [1]. Die Wartezeit "
+                    "betrug im Herbst 2023 sieben Wochen. [2] Der Haushalt beträgt jährlich "
+                    f"viel Geld [3]. {UNSUPPORTED_MARK}")
+    assert [c.document for c in cits] == ["protokoll.docx", "sozialbericht.pdf", "konzept.pdf"]
+    assert [s.supported for s in sents] == [True, True, False]
+    assert "1 falsche Quellenangabe(n) durch die belegende Quelle ersetzt" in notes
+
+
 def test_refusal_is_an_abstention():
     text, cits, _, abstained, _ = astuple(Verifier().check(REFUSAL_TEXT, PASSAGES))
     assert abstained and text == ABSTAIN_TEXT and cits == ()

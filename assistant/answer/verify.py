@@ -178,7 +178,7 @@ class Verifier:
         passage the prompt numbered ``i + 1``."""
         ren = renumber(text.strip(), len(passages))
         order = list(ren.order)  # prompt number of the passage behind answer number i + 1
-        attributed = 0
+        attributed = corrected = 0
         notes = []
         if ren.dropped:
             dropped = ", ".join(map(str, ren.dropped))
@@ -216,6 +216,15 @@ class Verifier:
                 score = self.support(plain, cited_texts) if cited else 0.0
                 missing = _figures(plain) - _figures(" ".join(cited_texts))
                 ok = bool(cited) and score >= self.threshold and not missing
+                if cited and not ok:  # a wrong number: another passage carries the sentence
+                    k = self.attribute(plain, passages)
+                    if k and k not in {order[n - 1] for n in cited}:
+                        if k not in order:
+                            order.append(k)
+                        cited = (order.index(k) + 1,)
+                        unit = f"{_CITE.sub('', unit).rstrip()} [{cited[0]}]"
+                        score, ok = self.support(plain, [passages[k - 1].text]), True
+                        corrected += 1
                 sentences.append(Sentence(plain, cited, ok, round(score, 3)))
                 pieces.append(unit if ok else f"{unit} {UNSUPPORTED_MARK}")
             lines_out.append(prefix + " ".join(pieces))
@@ -225,9 +234,13 @@ class Verifier:
         if abstained:
             return Checked(ABSTAIN_TEXT, (), tuple(sentences), True, tuple(notes))
         out = "\n".join(lines_out).strip()
-        if attributed:  # numbers in order of first use again
+        if attributed:
             notes.append(f"{attributed} Satz/Sätze ohne Quellenangabe der belegenden Quelle "
                          "zugeordnet")
+        if corrected:
+            notes.append(f"{corrected} falsche Quellenangabe(n) durch die belegende Quelle "
+                         "ersetzt")
+        if attributed or corrected:  # numbers in order of first use again
             again = renumber(out, len(order))
             new_n = {old: i + 1 for i, old in enumerate(again.order)}
             out, order = again.text, [order[old - 1] for old in again.order]
