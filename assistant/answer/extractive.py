@@ -12,7 +12,7 @@ sentence is close enough to the question, the answer says so instead of answerin
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from assistant.answer.answerable import absent_concepts, year_factor, years
 from assistant.config import Settings
@@ -26,11 +26,16 @@ ABSTAIN_TEXT = (
 )
 
 
-def refusal(why: str, text: str = ABSTAIN_TEXT) -> str:
-    """The refusal the user reads; it names concepts no document uses (so the user can
-    rephrase or add the missing document)."""
-    concept = why.split(";")[0] if why.startswith("„") else ""
-    return f"{text} Hinweis: {concept}." if concept else text
+@dataclass(frozen=True)
+class Refusal:
+    """Why an answer is declined: ``note`` for the answer's notes, ``hint`` for the reader
+    (names concepts no document uses, so the user can rephrase or add the document)."""
+
+    note: str
+    hint: str = ""
+
+    def text(self, base: str = ABSTAIN_TEXT) -> str:
+        return f"{base} Hinweis: {self.hint}." if self.hint else base
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -75,9 +80,9 @@ class ExtractiveAnswerer:
         why = self.unanswerable(question, best)
         if why:
             return Answer(
-                question=question, text=refusal(why), citations=(), sources=tuple(sources),
+                question=question, text=why.text(), citations=(), sources=tuple(sources),
                 abstained=True, timings_ms={"compose": (time.perf_counter() - t0) * 1000},
-                notes=(why,),
+                notes=(why.note,),
             )
         cutoff = max(self.min_score, self.relative * best)
         chosen: list[tuple[float, Source, str, set[str]]] = []
@@ -89,16 +94,17 @@ class ExtractiveAnswerer:
             chosen.append(item)
         return self._compose(question, sources, chosen, t0)
 
-    def unanswerable(self, question: str, best: float) -> str | None:
-        """Why the sources do not answer ``question`` (a note for the user), or None."""
+    def unanswerable(self, question: str, best: float) -> Refusal | None:
+        """Why the sources do not answer ``question``, or None."""
         absent = absent_concepts(question, self.retriever.knows)
         if absent and best < self.concept_bar:
             names = ", ".join(f"„{w}“" for w in absent)
-            verb = "kommt" if len(absent) == 1 else "kommen"
-            return (f"{names} {verb} in keinem Dokument vor; beste Übereinstimmung {best:.2f} "
-                    f"unter {self.concept_bar:.2f}")
+            hint = f"{names} {'kommt' if len(absent) == 1 else 'kommen'} in keinem Dokument vor"
+            return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "
+                           f"{self.concept_bar:.2f}", hint)
         if best < self.min_score:
-            return f"beste Übereinstimmung {best:.2f} unter der Schwelle {self.min_score:.2f}"
+            return Refusal(f"beste Übereinstimmung {best:.2f} unter der Schwelle "
+                           f"{self.min_score:.2f}")
         return None
 
     def _compose(self, question: str, sources: list[Source], chosen: list, t0: float) -> Answer:

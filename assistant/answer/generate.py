@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from assistant.answer.extractive import ExtractiveAnswerer, refusal
+from assistant.answer.extractive import ExtractiveAnswerer, Refusal
 from assistant.answer.verify import ABSTAIN_TEXT, REFUSAL_TEXT, Verifier, citation_for
 from assistant.config import Settings
 from assistant.errors import GeneratorError
@@ -134,10 +134,11 @@ class GeneratedAnswerer:
         return Prompt(render(template, sources=text, **variables), used,
                       tuple(sources[i] for i in dropped_i))
 
-    def select(self, question: str, sources: list[Source]) -> tuple[list[Source], str | None]:
+    def select(self, question: str, sources: list[Source]
+               ) -> tuple[list[Source], Refusal | None]:
         """The passages to show the model, best first, or why none answers the question."""
         if not sources:
-            return [], "keine Quellen gefunden"
+            return [], Refusal("keine Quellen gefunden")
         if self.scorer is None:
             return sources, None
         scored = self.scorer.score_units(question, sources)
@@ -174,7 +175,7 @@ class GeneratedAnswerer:
         ``answer_from_text`` for the verified ``Answer``."""
         chosen, why = self.select(question, sources)
         if why:
-            yield refusal(why, ABSTAIN_TEXT)
+            yield why.text(ABSTAIN_TEXT)
             return
         prompt = self.prepare(chosen, "answer", question=question)
         yield from self.model.stream(prompt.messages, self.max_tokens)
@@ -191,7 +192,7 @@ class GeneratedAnswerer:
              **variables: object) -> Answer:
         t0 = time.perf_counter()
         if not sources:
-            return self._abstain(asked, sources, "keine Quellen gefunden", {})
+            return self._abstain(asked, sources, Refusal("keine Quellen gefunden"), {})
         prompt = self.prepare(sources, template, **variables)
         t1 = time.perf_counter()
         text = self.model.complete(prompt.messages, self.max_tokens)
@@ -199,18 +200,19 @@ class GeneratedAnswerer:
         timings = {"prompt": (t1 - t0) * 1000, "generate": (t2 - t1) * 1000}
         return self._verified(asked, sources, prompt, text, timings)
 
-    def _abstain(self, question: str, sources: list[Source], why: str,
+    def _abstain(self, question: str, sources: list[Source], why: Refusal,
                  timings: dict) -> Answer:
-        return Answer(question=question, text=refusal(why, ABSTAIN_TEXT), citations=(),
-                      sources=tuple(sources), abstained=True, timings_ms=timings, notes=(why,))
+        return Answer(question=question, text=why.text(ABSTAIN_TEXT), citations=(),
+                      sources=tuple(sources), abstained=True, timings_ms=timings,
+                      notes=(why.note,))
 
     def _verified(self, question: str, sources: list[Source], prompt: Prompt, text: str,
                   timings: dict) -> Answer:
         t0 = time.perf_counter()
         notes = [used_note(len(prompt.used), len(sources))]
         if not text.strip():
-            return self._abstain(question, sources, "das Modell hat keinen Text geliefert",
-                                 timings)
+            return self._abstain(question, sources,
+                                 Refusal("das Modell hat keinen Text geliefert"), timings)
         checked = self.verifier.check(text, prompt.passages)
         timings = {**timings, "verify": (time.perf_counter() - t0) * 1000}
         return Answer(question=question, text=checked.text, citations=checked.citations,

@@ -204,27 +204,20 @@ class Verifier:
                     sentences.append(Sentence(plain, (), True, 1.0))
                     pieces.append(unit)
                     continue
-                if not cited:
-                    k = self.attribute(plain, passages)
-                    if k:
-                        if k not in order:
-                            order.append(k)
-                        cited = (order.index(k) + 1,)
-                        unit = f"{unit} [{cited[0]}]"
-                        attributed += 1
                 cited_texts = [passages[order[n - 1] - 1].text for n in cited]
                 score = self.support(plain, cited_texts) if cited else 0.0
                 missing = _figures(plain) - _figures(" ".join(cited_texts))
                 ok = bool(cited) and score >= self.threshold and not missing
-                if cited and not ok:  # a wrong number: another passage carries the sentence
-                    k = self.attribute(plain, passages)
-                    if k and k not in {order[n - 1] for n in cited}:
-                        if k not in order:
-                            order.append(k)
-                        cited = (order.index(k) + 1,)
-                        unit = f"{_CITE.sub('', unit).rstrip()} [{cited[0]}]"
-                        score, ok = self.support(plain, [passages[k - 1].text]), True
-                        corrected += 1
+                # no number, or a wrong one: cite the passage that carries the sentence
+                k = None if ok else self.attribute(plain, passages)
+                if k and k not in {order[n - 1] for n in cited}:
+                    if k not in order:
+                        order.append(k)
+                    attributed += not cited
+                    corrected += bool(cited)
+                    cited = (order.index(k) + 1,)
+                    unit = f"{_CITE.sub('', unit).rstrip()} [{cited[0]}]"
+                    score, ok = self.support(plain, [passages[k - 1].text]), True
                 sentences.append(Sentence(plain, cited, ok, round(score, 3)))
                 pieces.append(unit if ok else f"{unit} {UNSUPPORTED_MARK}")
             lines_out.append(prefix + " ".join(pieces))

@@ -109,6 +109,5 @@ def _question_share(text: str) -> float:
 
 def embedding_text(chunk: Chunk, title: str) -> str:
     """What the embedder and the lexical index see: title and heading give context."""
-    text = chunk.text
     context = " › ".join(p for p in (title, chunk.heading) if p)
-    return f"{context}\n{text}" if context else text
+    return f"{context}\n{chunk.text}" if context else chunk.text
