@@ -53,7 +53,12 @@ def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: 
             if known and known.sha256 == sha and not force:
                 unchanged.append(doc_id)
                 continue
-            parsed = parse(path, doc_id, settings.default_municipality, sha256=sha)
+            parsed = parse(
+                path, doc_id, settings.default_municipality, sha256=sha,
+                progress=lambda done, total, name=doc_id: report(
+                    0.1 * done / max(total, 1),
+                    f"{name}: Texterkennung (OCR) Seite {min(done + 1, total)} von {total}"),
+            )
             chunks = chunk_blocks(
                 doc_id, parsed.blocks, embedder.count_tokens,
                 target=settings.chunk_tokens, overlap=settings.chunk_overlap_tokens,

@@ -30,4 +30,14 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
+# Tesseract (system program) reads scanned PDF pages; without it they are only reported
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -x deu >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
+        tesseract-ocr tesseract-ocr-deu >/dev/null; } ||
+      echo "Hinweis: Tesseract konnte nicht installiert werden; gescannte Seiten werden nur gemeldet." >&2
+  else
+    echo "Hinweis: Für gescannte PDFs bitte 'sudo apt-get install tesseract-ocr tesseract-ocr-deu'." >&2
+  fi
+fi
 touch "$stamp"

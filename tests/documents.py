@@ -55,6 +55,39 @@ def make_image_pdf(path: Path) -> Path:
     return path
 
 
+def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None
+                     ) -> Path:
+    """A scanned PDF as an office scanner writes it: each page one 300-dpi image, no text
+    layer (Pillow). With ``text_page``, a normal text page (reportlab) comes first, as in a
+    report whose appendix was scanned in."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    font = (ImageFont.truetype(str(font_file), 42) if font_file.exists()
+            else ImageFont.load_default(size=42))
+    images = []
+    for lines in pages:
+        img = Image.new("L", (2480, 3508), 255)  # A4 at 300 dpi
+        draw = ImageDraw.Draw(img)
+        y = 300
+        for line in lines:
+            draw.text((250, y), line, fill=0, font=font)
+            y += 70
+        images.append(img)
+    scan = path.with_suffix(".scan.pdf") if text_page else path
+    images[0].save(scan, "PDF", resolution=300.0, save_all=True, append_images=images[1:])
+    if not text_page:
+        return path
+    first = make_pdf(path.with_suffix(".text.pdf"), [text_page], label_offset=0)
+    writer = PdfWriter()
+    for part in (first, scan):
+        writer.append(str(part))
+        part.unlink()
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
 def make_encrypted_pdf(src: Path, path: Path) -> Path:
     writer = PdfWriter(clone_from=PdfReader(str(src)))
     writer.encrypt(user_password="geheim", owner_password="geheim", algorithm="AES-128")

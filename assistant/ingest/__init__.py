@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import DocumentError
@@ -41,8 +42,10 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
 
 
 def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
-          sha256: str | None = None) -> ParsedDocument:
-    """Read one file. Raises ``DocumentError`` with a German message on bad input."""
+          sha256: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> ParsedDocument:
+    """Read one file. Raises ``DocumentError`` with a German message on bad input.
+    ``progress(done, total)`` follows OCR of scanned PDF pages (the slow case)."""
     if not path.is_file():
         raise DocumentError("nicht gefunden – bitte den Pfad prüfen.")
     suffix = path.suffix.lower()
@@ -58,7 +61,7 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     warnings: list[str] = []
     pages = 0
     if suffix == ".pdf":
-        blocks, pages, own, warnings = read_pdf(path)
+        blocks, pages, own, warnings = read_pdf(path, progress)
     elif suffix == ".docx":
         blocks, own = formats.read_docx(path)
     elif suffix in (".html", ".htm"):

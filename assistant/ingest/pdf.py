@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
+from assistant.ingest import ocr
 from assistant.ingest.pdftables import CellTable, find_tables
 from assistant.types import Block
 
@@ -163,8 +164,35 @@ def _continues(blocks: list[Block], page: int, heading: str) -> bool:
             and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")))
 
 
-def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
-    """Return blocks, page count, PDF metadata and warnings. Raises DocumentError."""
+def _shown(pages: list[int]) -> str:
+    return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
+
+
+def _recognise_scans(path: Path, raw_pages: list[str], progress: ocr.PageProgress | None
+                     ) -> tuple[list[int], str]:
+    """Fill pages without a text layer by OCR (in place). Returns the 1-based numbers of
+    the pages read by OCR and why OCR did not run ("" when it ran or was not needed)."""
+    scanned = [i for i, t in enumerate(raw_pages) if len(t.strip()) < ocr.MIN_TEXT_CHARS]
+    if not scanned:
+        return [], ""
+    why = ocr.available()
+    if why:
+        return [], why
+    read = ocr.recognise(path, scanned, progress)
+    done = []
+    for i, text in read.items():
+        if len(text.strip()) > len(raw_pages[i].strip()):
+            raw_pages[i] = text
+            done.append(i + 1)
+    return sorted(done), ""
+
+
+def read_pdf(path: Path, progress: ocr.PageProgress | None = None
+             ) -> tuple[list[Block], int, dict, list[str]]:
+    """Return blocks, page count, PDF metadata and warnings. Raises DocumentError.
+
+    Pages without a text layer (scans) are read by OCR when Tesseract is installed;
+    ``progress(done, total)`` follows that page by page."""
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -205,10 +233,16 @@ def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
         ) from exc
     if n_pages == 0:
         raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
+    ocr_pages, no_ocr = _recognise_scans(path, raw_pages, progress)
     if not any(t.strip() for t in raw_pages):
+        if no_ocr:
+            raise DocumentError(
+                f"kein Textlayer (gescanntes Bild-PDF) – {no_ocr}, oder die Datei vorher "
+                "mit einer Texterkennung (z. B. OCRmyPDF) umwandeln."
+            )
         raise DocumentError(
-            "kein Textlayer (gescanntes Bild-PDF) – bitte zuerst OCR durchführen, "
-            "z. B. mit OCRmyPDF, und die erkannte Fassung hinzufügen."
+            "kein Textlayer, und auch die Texterkennung (OCR) fand keinen Text – bitte "
+            "prüfen, ob der Scan lesbar ist (Auflösung, Ausrichtung)."
         )
 
     pages = [_page_lines(t) for t in raw_pages]
@@ -243,9 +277,12 @@ def read_pdf(path: Path) -> tuple[list[Block], int, dict, list[str]]:
                                    heading=prev.heading)
             else:
                 blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
-    if empty_pages:
-        shown = ", ".join(map(str, empty_pages[:10]))
+    if ocr_pages:
         warnings.append(
-            f"Seite(n) {shown} ohne Text (vermutlich gescannt) – für diese Seiten bitte OCR."
+            f"Seite(n) {_shown(ocr_pages)} per Texterkennung (OCR) gelesen – Zahlen und "
+            "Namen in Zitaten bitte am Original prüfen."
         )
+    if empty_pages:
+        reason = f" – {no_ocr}" if no_ocr else ""
+        warnings.append(f"Seite(n) {_shown(empty_pages)} ohne erkennbaren Text{reason}.")
     return blocks, n_pages, meta, warnings

@@ -1,0 +1,76 @@
+"""Text recognition (OCR) for scanned PDF pages, with Tesseract on the local machine.
+
+Municipal archives are full of scanned minutes and letters: pages that are only an image.
+Such a page is rendered with PDFium (``pypdfium2``) and read by Tesseract (German model,
+``pytesseract``); nothing leaves the machine. Tesseract is a system program
+(Debian/Ubuntu: ``apt-get install tesseract-ocr tesseract-ocr-deu``; Windows: the UB
+Mannheim installer). Without it, scanned pages are reported, not read.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DPI = 300  # Tesseract reads body text best at about 300 dpi
+LANGUAGES = "deu"
+MIN_TEXT_CHARS = 20  # a page with less extractable text than this counts as scanned
+
+PageProgress = Callable[[int, int], None]
+
+
+@lru_cache(maxsize=1)
+def available() -> str:
+    """Why OCR cannot run here, or "" when it can (Tesseract with the German model)."""
+    if shutil.which("tesseract") is None:
+        return ("Texterkennung nicht installiert – für gescannte Seiten bitte Tesseract "
+                "einrichten (Debian/Ubuntu: 'apt-get install tesseract-ocr tesseract-ocr-deu')")
+    try:
+        import pypdfium2  # noqa: F401
+        import pytesseract
+
+        langs = set(pytesseract.get_languages(config=""))
+    except Exception as exc:  # noqa: BLE001 - a broken installation only disables OCR
+        return f"Texterkennung nicht nutzbar ({type(exc).__name__}: {exc})"
+    missing = [lang for lang in LANGUAGES.split("+") if lang not in langs]
+    if missing:
+        return ("Texterkennung ohne deutsches Sprachmodell – bitte 'tesseract-ocr-deu' "
+                "installieren")
+    return ""
+
+
+def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
+              ) -> dict[int, str]:
+    """Text of the given pages (0-based) of the PDF at ``path``, read by Tesseract.
+
+    Pages that fail to render or recognise are left out (and logged); the caller reports
+    them as unread."""
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    out: dict[int, str] = {}
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for done, index in enumerate(pages):
+            if progress:
+                progress(done, len(pages))
+            try:
+                page = pdf[index]
+                image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+                page.close()
+                # psm 3: automatic page segmentation (columns, headings, paragraphs)
+                out[index] = pytesseract.image_to_string(image, lang=LANGUAGES,
+                                                         config="--psm 3")
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the file
+                log.warning("Texterkennung für Seite %d von %s fehlgeschlagen: %s",
+                            index + 1, path, exc)
+        if progress:
+            progress(len(pages), len(pages))
+    finally:
+        pdf.close()
+    return out

@@ -1,0 +1,75 @@
+"""Scanned PDF pages are read by real Tesseract OCR, cleaned like text pages, cited by page."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.config import Settings
+from assistant.engine import Engine
+from assistant.errors import DocumentError
+from assistant.ingest import ocr, parse
+from tests.documents import make_scanned_pdf
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="Tesseract fehlt (scripts/test.sh installiert tesseract-ocr tesseract-ocr-deu)",
+)
+
+TEXT_PAGE = ["Sozialbericht Teststadt 2024", "Anhang: Protokolle der Arbeitskreise",
+             "Die folgenden Seiten sind eingescannte Protokolle aus dem Jahr 2024."]
+SCANNED = [
+    ["Protokoll Arbeitskreis Sprachmittlung", "Sitzung vom 14. Mai 2024",
+     "TOP 1: Dolmetscherpool",
+     "Der Pool umfasst derzeit 48 ehrenamtliche Sprach-",
+     "mittlerinnen und Sprachmittler für 14 Sprachen.",
+     "Für Paschto wird dringend Verstärkung gesucht."],
+    ["TOP 2: Elterncafé Weststadt",
+     "Das Elterncafé im Familienzentrum Weststadt findet",
+     "jeden Dienstag von 15 bis 17 Uhr statt.",
+     "Die Kinderbetreuung übernimmt der Kinderschutzbund."],
+]
+
+
+@needs_tesseract
+def test_scanned_pages_are_recognised_and_joined(tmp_path):
+    path = make_scanned_pdf(tmp_path / "sozialbericht.pdf", SCANNED, text_page=TEXT_PAGE)
+    seen = []
+    doc = parse(path, "sozialbericht.pdf")
+    text = {b.page: b.text for b in doc.blocks}
+    assert "eingescannte Protokolle" in text[1]  # the text layer is used as it is
+    page2 = " ".join(b.text for b in doc.blocks if b.page == 2)
+    assert "48 ehrenamtliche Sprachmittlerinnen" in page2  # hyphenation undone
+    assert "14 Sprachen" in page2
+    assert "Dienstag von 15 bis 17 Uhr" in " ".join(b.text for b in doc.blocks if b.page == 3)
+    assert any("Seite(n) 2, 3 per Texterkennung (OCR)" in w for w in doc.warnings)
+    ocr.recognise(path, [2], lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 1) and seen[-1] == (1, 1)
+
+
+@needs_tesseract
+def test_question_over_a_scan_is_answered_with_its_page(tmp_path, e5):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_scanned_pdf(docs / "protokolle-2024.pdf", SCANNED)
+    engine = Engine.open(Settings(data_dir=tmp_path / "daten"), embedder=e5)
+    messages = []
+    report = engine.ingest([docs], progress=lambda frac, msg: messages.append(msg))
+    assert report.added == ("protokolle-2024.pdf",) and not report.skipped
+    assert "protokolle-2024.pdf: Texterkennung (OCR) Seite 2 von 2" in messages
+    answer = engine.ask("Wie viele ehrenamtliche Sprachmittler haben wir im Pool?")
+    assert not answer.abstained
+    assert "48" in answer.text
+    assert [(c.document, c.page) for c in answer.citations][0] == ("protokolle-2024.pdf", 1)
+
+
+def test_without_tesseract_a_scan_is_refused_with_the_install_hint(tmp_path, monkeypatch):
+    path = make_scanned_pdf(tmp_path / "scan.pdf", SCANNED[:1])
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.available.cache_clear()
+    try:
+        with pytest.raises(DocumentError, match="kein Textlayer.*tesseract-ocr-deu"):
+            parse(path, "scan.pdf")
+    finally:
+        ocr.available.cache_clear()
