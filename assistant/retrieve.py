@@ -1,6 +1,11 @@
 """Retrieve stage: lexical (BM25 over German stems), dense (Chroma) and their fusion, then
 the best ``rerank_candidates`` re-ordered by their best sentence (``assistant.rerank``).
 
+Dense search is exact up to ``exact_search_max_chunks``: the chunk vectors are read from
+Chroma once and compared with the question in memory. Chroma's HNSW graph is approximate,
+and built in parallel it can leave a chunk that no query reaches – in one of twelve
+evaluation runs a whole passage went missing that way. Larger collections use HNSW.
+
 Fusion is weighted reciprocal-rank fusion: ``w/(k+rank_dense) + (1-w)/(k+rank_lexical)``.
 All three modes stay selectable; the default is chosen by measurement (see README).
 """
@@ -17,7 +22,7 @@ import bm25s
 import numpy as np
 
 from assistant.config import Settings
-from assistant.embed import Embedder
+from assistant.embed import Embedder, dot_rows
 from assistant.ingest import embedding_text
 from assistant.rerank import SentenceVectors, rerank
 from assistant.store import Store
@@ -58,9 +63,17 @@ class Filters:
 
 
 class _Lexical:
-    def __init__(self, chunks: list[Chunk], metas: list[dict]) -> None:
+    """What search keeps in memory: chunks, BM25 over their terms and (for exact semantic
+    search) their unit vectors, row i for chunk i."""
+
+    def __init__(self, chunks: list[Chunk], metas: list[dict],
+                 vectors: np.ndarray | None = None) -> None:
         self.chunks = chunks
         self.metas = metas
+        if vectors is not None and len(vectors):
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = vectors / np.where(norms > 0, norms, 1.0)
+        self.vectors = vectors
         self.model = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [terms(embedding_text(c, m.get("title", ""))) or ["∅"]
                   for c, m in zip(chunks, metas)]
@@ -119,10 +132,13 @@ class Retriever:
     def _lex(self) -> _Lexical:
         if self._lexical is None:
             t = time.perf_counter()
-            chunks, metas = self.store.all_chunks()
-            self._lexical = _Lexical(chunks, metas)
-            self._titles = {m["doc_id"]: m for m in metas}
-            log.info("Lexikalischer Index: %d Abschnitte in %.2f s", len(chunks),
+            limit = self.settings.exact_search_max_chunks
+            if 0 < self.store.count() <= limit:
+                self._lexical = _Lexical(*self.store.all_chunks_with_vectors())
+            else:
+                self._lexical = _Lexical(*self.store.all_chunks())
+            self._titles = {m["doc_id"]: m for m in self._lexical.metas}
+            log.info("Suchindex im Speicher: %d Abschnitte in %.2f s", len(self._lexical.chunks),
                      time.perf_counter() - t)
         return self._lexical
 
@@ -142,7 +158,20 @@ class Retriever:
         )
 
     def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
-        return self.store.query(self.query_vector(query), n, filters.where())
+        lex = self._lex()
+        if lex.vectors is None:
+            return self.store.query(self.query_vector(query), n, filters.where())
+        if not lex.chunks:
+            return []
+        scores = dot_rows(lex.vectors, self.query_vector(query))
+        if filters.where():
+            keep = np.array([filters.accepts(m) for m in lex.metas])
+            scores = np.where(keep, scores, -np.inf)
+        n = min(n, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.lexsort((top, -scores[top]))]  # best first, ties by position: stable
+        return [(lex.chunks[i], float(scores[i]), lex.metas[i]) for i in top
+                if np.isfinite(scores[i])]
 
     def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
         lex = self._lex()

@@ -76,6 +76,7 @@ class Store:
     def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
         self.settings = settings
         self.embedder_name = embedder_name
+        self._dim = dim
         client = _client(settings)
         try:
             existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
@@ -167,15 +168,31 @@ class Store:
 
     def all_chunks(self) -> tuple[list[Chunk], list[dict]]:
         """Every chunk with its metadata (for the lexical index)."""
-        chunks, metas = [], []
+        chunks, metas, _ = self._scan(with_vectors=False)
+        return chunks, metas
+
+    def all_chunks_with_vectors(self) -> tuple[list[Chunk], list[dict], np.ndarray]:
+        """Every chunk, its metadata and the matrix of their vectors (row i: chunk i)."""
+        chunks, metas, matrix = self._scan(with_vectors=True)
+        assert matrix is not None
+        return chunks, metas, matrix
+
+    def _scan(self, with_vectors: bool
+              ) -> tuple[list[Chunk], list[dict], np.ndarray | None]:
+        chunks, metas, vectors = [], [], []
         total = self._chunks.count()
+        include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
         for offset in range(0, total, 5000):
-            got = self._chunks.get(include=["documents", "metadatas"], limit=5000,
-                                   offset=offset)
+            got = self._chunks.get(include=include, limit=5000, offset=offset)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 chunks.append(chunk_from(cid, text, meta))
                 metas.append(meta)
-        return chunks, metas
+            if with_vectors and len(got["ids"]):
+                vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
+        if not with_vectors:
+            return chunks, metas, None
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, self._dim), dtype=np.float32)
+        return chunks, metas, matrix
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None
               ) -> list[tuple[Chunk, float, dict]]:

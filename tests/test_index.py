@@ -58,6 +58,34 @@ def test_known_questions_find_document_and_page(engine, question, document, page
     assert (top[0].document, top[0].chunk.page) == (document, page)
 
 
+def test_exact_semantic_search_agrees_with_chroma_and_covers_every_chunk(engine):
+    retriever = engine.retriever
+    assert retriever._lex().vectors is not None  # small collection: exact search
+    n = engine.store.count()
+    question = "Welche Angebote gibt es für neu zugewanderte Jugendliche?"
+    exact = retriever.dense(question, n, Filters())
+    approximate = engine.store.query(retriever.query_vector(question), n)
+    assert [c.id for c, _, _ in exact] == [c.id for c, _, _ in approximate]
+    assert [round(s, 4) for _, s, _ in exact] == [round(s, 4) for _, s, _ in approximate]
+    # every chunk is reachable: its own text finds it first
+    chunks, _ = engine.store.all_chunks()
+    for chunk in chunks[:8]:
+        assert retriever.dense(chunk.text, 1, Filters())[0][0].id == chunk.id
+    only = Filters(document="angebote.html")
+    assert {c.doc_id for c, _, _ in retriever.dense(question, n, only)} == {"angebote.html"}
+
+
+def test_large_collections_use_chromas_index(engine):
+    from assistant.retrieve import Retriever
+
+    hnsw = Retriever(engine.store, engine.embedder,
+                     engine.settings.replace(exact_search_max_chunks=0))
+    assert hnsw._lex().vectors is None
+    question = "Wie lange warten Kinder auf einen Schulplatz?"
+    assert hnsw.search(question, k=1)[0].chunk.id == \
+        engine.retriever.search(question, k=1)[0].chunk.id
+
+
 def test_list_shows_metadata_and_chunk_counts(engine):
     docs = {d.doc_id: d for d in engine.documents()}
     assert set(docs) == {"konzept-2024.pdf", "protokoll-ak-2024.docx", "angebote.html"}
