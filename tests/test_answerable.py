@@ -1,8 +1,14 @@
-"""The answerability checks: absent concepts and asked years (pure functions)."""
+"""The answerability checks: absent concepts, asked years, answer types (pure functions)."""
 
 from __future__ import annotations
 
-from assistant.answer.answerable import absent_concepts, year_factor, years
+from assistant.answer.answerable import (
+    TYPE_MISS,
+    absent_concepts,
+    answer_type_factor,
+    year_factor,
+    years,
+)
 from assistant.text import terms
 
 CORPUS = ("Das Kommunale Integrationszentrum bietet Elternbildung in Gruppen an. Die Wartezeit "
@@ -49,3 +55,19 @@ def test_sentences_that_miss_the_asked_year_count_less():
     assert year_factor({"2019"}, "Seit 2019 läuft die Clearingstelle.", "") == 1.0
     assert year_factor({"2019"}, "Sie läuft seitdem.", "Im Jahr 2019 begann …") == 0.7
     assert year_factor({"2019"}, "Im Jahr 2022 kamen 1.240.", "2022 und 2021") == 0.4
+
+
+def test_quantity_and_time_questions_want_a_number_or_a_date():
+    many = "Wie viele Dolmetscherinnen haben wir im Pool?"
+    assert answer_type_factor(many, "Im Pool sind rund 65 Ehrenamtliche.") == 1.0
+    assert answer_type_factor(many, "Der Pool umfasst zwölf Sprachen.") == 1.0
+    assert answer_type_factor(many, "Für Tigrinya fehlen Dolmetscherinnen im Pool.") == TYPE_MISS
+    when = "Wann trifft sich das Netzwerk das nächste Mal?"
+    assert answer_type_factor(when, "Die nächste Sitzung findet am 11. Juni statt.") == 1.0
+    assert answer_type_factor(when, "Das Treffen ist immer dienstags, meist am Dienstag.") == 1.0
+    assert answer_type_factor(when, "Das Netzwerk trifft sich im Rathaus.") == TYPE_MISS
+    assert answer_type_factor("Seit wann gibt es die Clearingstelle?",
+                              "Die Clearingstelle berät Familien.") == TYPE_MISS
+    # other questions take any sentence
+    assert answer_type_factor("Wer leitet das KI?", "Leiterin des KI ist Dr. Albers.") == 1.0
+    assert answer_type_factor("Welche Angebote gibt es?", "Es gibt ein Sprachcafé.") == 1.0

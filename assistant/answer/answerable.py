@@ -10,6 +10,8 @@ separate many of these cases from real answers:
   verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts.
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
+- **Answer type.** "Wie viele …?" wants a number and "Wann …?" a date: a sentence without
+  any (no digit, number word, month or weekday) counts less, however well it matches.
 
 Both only *lower* confidence; the answerer decides with its thresholds.
 """
@@ -99,3 +101,34 @@ def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
     if asked & years(sentence):
         return 1.0
     return 0.7 if asked & years(passage) else 0.4
+
+
+# "Wie viele …", "Wie hoch …", "Um wie viel …": the answer is a quantity
+_ASKS_QUANTITY = re.compile(
+    r"\b(wie\s+(viele?|hoch|oft|lange|alt|gro(ß|ss)|teuer|weit)|um\s+wie\s+viel|"
+    r"wie\s+viel\s+prozent|welche[rn]?\s+(anteil|zahl|summe|betrag|quote))\b", re.I)
+# "Wann …", "Seit wann …", "In welchem Jahr …": the answer is a point in time
+_ASKS_TIME = re.compile(r"\b(wann|in\s+welchem\s+(jahr|monat|schuljahr)|"
+                        r"an\s+welchem\s+tag|welches\s+datum)\b", re.I)
+_NUMBER_WORDS = (
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+    r"fünfzig|hundert|tausend|dutzend|hälfte|drittel|viertel|doppelt|dreifach|"
+    r"einmal|zweimal|dreimal|viermal|jährlich|halbjährlich|monatlich|wöchentlich|täglich|"
+    r"mehrere|wenige|zahlreiche"
+)
+_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})", re.I)
+_WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+_TIME = re.compile(
+    rf"\d|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
+    rf"dezember|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|mitte)", re.I)
+TYPE_MISS = 0.7  # weight of a sentence that lacks the kind of answer the question wants
+
+
+def answer_type_factor(question: str, sentence: str) -> float:
+    """``TYPE_MISS`` for a sentence with no number for a "Wie viele" question or no date
+    for a "Wann" question; 1 otherwise."""
+    if _ASKS_QUANTITY.search(question) and not _NUMBER.search(sentence):
+        return TYPE_MISS
+    if _ASKS_TIME.search(question) and not _TIME.search(sentence):
+        return TYPE_MISS
+    return 1.0

@@ -2,8 +2,8 @@
 
 No language model: every sentence of the answer is a sentence (or table row) of a source,
 so nothing is invented. Sentences are scored by meaning and wording as in
-``assistant.rerank``, times the retrieval rank of their passage and a year check
-(``answerable``).
+``assistant.rerank``, times the retrieval rank of their passage, a year check and an
+answer-type check (``answerable``).
 
 The best sentences are de-duplicated, grouped by document and cited by passage. When no
 sentence is close enough to the question, the answer says so instead of answering.
@@ -14,7 +14,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from assistant.answer.answerable import absent_concepts, year_factor, years
+from assistant.answer.answerable import (
+    absent_concepts,
+    answer_type_factor,
+    year_factor,
+    years,
+)
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
 from assistant.retrieve import Retriever
@@ -67,10 +72,10 @@ class ExtractiveAnswerer:
         scored = score_statements(question, r.query_vector(question), sources,
                                   r.sentence_vectors, r.idf)
         asked = years(question)
-        if asked:
-            scored = [(score * year_factor(asked, unit, src.chunk.text), src, unit, t)
-                      for score, src, unit, t in scored]
-            scored.sort(key=lambda x: -x[0])
+        scored = [(score * year_factor(asked, unit, src.chunk.text)
+                   * answer_type_factor(question, unit), src, unit, t)
+                  for score, src, unit, t in scored]
+        scored.sort(key=lambda x: -x[0])
         return scored
 
     def answer(self, question: str, sources: list[Source]) -> Answer:
