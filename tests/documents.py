@@ -88,6 +88,36 @@ def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | 
     return path
 
 
+def make_broken_text_layer_pdf(path: Path, pages: list[list[str]]) -> Path:
+    """Scanned pages whose text layer is garbage, as from a font without a Unicode map
+    (first page: "(cid:N)" glyph ids) or with a wrong encoding (further pages: symbols)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    scan = make_scanned_pdf(path.with_suffix(".bild.pdf"), pages)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(scan))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    for i in range(len(pages)):
+        image: Image.Image = pdf[i].render(scale=300 / 72, grayscale=True).to_pil()
+        c.drawImage(ImageReader(image), 0, 0, width, height)
+        c.setFillColorRGB(1, 1, 1)  # invisible, like a scanner's hidden text layer
+        c.setFont("Helvetica", 8)
+        for row in range(12):
+            garbage = "".join(f"(cid:{(row * 7 + k) % 90 + 3})" for k in range(12)) if i == 0 \
+                else "#$%& '()*+ ,-./ :;<=> ?@[]^ _`{|}~ " * 2
+            c.drawString(40, height - 60 - 14 * row, garbage)
+        c.showPage()
+    c.save()
+    pdf.close()
+    scan.unlink()
+    return path
+
+
 def make_encrypted_pdf(src: Path, path: Path) -> Path:
     writer = PdfWriter(clone_from=PdfReader(str(src)))
     writer.encrypt(user_password="geheim", owner_password="geheim", algorithm="AES-128")

@@ -10,7 +10,7 @@ from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import DocumentError
 from assistant.ingest import ocr, parse
-from tests.documents import make_scanned_pdf
+from tests.documents import make_broken_text_layer_pdf, make_scanned_pdf
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
@@ -73,3 +73,24 @@ def test_without_tesseract_a_scan_is_refused_with_the_install_hint(tmp_path, mon
             parse(path, "scan.pdf")
     finally:
         ocr.available.cache_clear()
+
+
+def test_unusable_text_layers_are_recognised_as_such():
+    assert ocr.unreadable("")
+    assert ocr.unreadable("Seite 3")
+    assert ocr.unreadable("(cid:12)(cid:40)(cid:7)(cid:9)(cid:33) " * 4)
+    assert ocr.unreadable("#$%& '()*+ ,-./ :;<=> ?@[]^ " * 3)
+    assert ocr.unreadable("\ue012\ue013\ue014\ue015\ue016 " * 10)
+    assert not ocr.unreadable("Die Wartezeit auf einen Schulplatz sank von 47 auf 39 Tage.")
+    assert not ocr.unreadable("Nord | 1.240 | 12,5 % | 352\nSüd | 214 | 9,1 % | 148")
+
+
+@needs_tesseract
+def test_a_garbage_text_layer_is_replaced_by_ocr(tmp_path):
+    path = make_broken_text_layer_pdf(tmp_path / "gescannt-mit-textlayer.pdf", SCANNED)
+    doc = parse(path, path.name)
+    text = " ".join(b.text for b in doc.blocks)
+    assert "cid:" not in text and "#$%" not in text
+    assert "48 ehrenamtliche Sprachmittlerinnen" in text
+    assert "Dienstag von 15 bis 17 Uhr" in text
+    assert any("Seite(n) 1, 2 per Texterkennung (OCR)" in w for w in doc.warnings)

@@ -10,6 +10,7 @@ Mannheim installer). Without it, scanned pages are reported, not read.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 DPI = 300  # Tesseract reads body text best at about 300 dpi
 LANGUAGES = "deu"
 MIN_TEXT_CHARS = 20  # a page with less extractable text than this counts as scanned
+_PRIVATE_OR_BROKEN = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
 
 PageProgress = Callable[[int, int], None]
 
@@ -42,6 +44,25 @@ def available() -> str:
         return ("Texterkennung ohne deutsches Sprachmodell – bitte 'tesseract-ocr-deu' "
                 "installieren")
     return ""
+
+
+def unreadable(text: str) -> bool:
+    """Whether a page's text layer is missing or unusable: almost empty, glyph ids instead
+    of letters ("(cid:42)", from fonts without a Unicode map), replacement or private-use
+    characters, or mostly symbols (a wrong font encoding turns letters into "#$%&")."""
+    body = "".join(text.split())
+    if len(body) < MIN_TEXT_CHARS:
+        return True
+    if text.count("(cid:") >= 5:
+        return True
+    if len(_PRIVATE_OR_BROKEN.findall(body)) > 0.1 * len(body):
+        return True
+    return sum(c.isalnum() for c in body) < 0.5 * len(body)
+
+
+def readable_chars(text: str) -> int:
+    """Letters and digits outside glyph-id placeholders: what a page's text is worth."""
+    return sum(c.isalnum() for c in re.sub(r"\(cid:\d+\)", "", text))
 
 
 def recognise(path: Path, pages: list[int], progress: PageProgress | None = None

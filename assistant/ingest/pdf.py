@@ -170,9 +170,10 @@ def _shown(pages: list[int]) -> str:
 
 def _recognise_scans(path: Path, raw_pages: list[str], progress: ocr.PageProgress | None
                      ) -> tuple[list[int], str]:
-    """Fill pages without a text layer by OCR (in place). Returns the 1-based numbers of
-    the pages read by OCR and why OCR did not run ("" when it ran or was not needed)."""
-    scanned = [i for i, t in enumerate(raw_pages) if len(t.strip()) < ocr.MIN_TEXT_CHARS]
+    """Replace pages without a usable text layer (scans, broken font encodings) by their OCR
+    text (in place) where that reads more. Returns the 1-based numbers of the pages read by
+    OCR and why OCR did not run ("" when it ran or was not needed)."""
+    scanned = [i for i, t in enumerate(raw_pages) if ocr.unreadable(t)]
     if not scanned:
         return [], ""
     why = ocr.available()
@@ -181,7 +182,8 @@ def _recognise_scans(path: Path, raw_pages: list[str], progress: ocr.PageProgres
     read = ocr.recognise(path, scanned, progress)
     done = []
     for i, text in read.items():
-        if len(text.strip()) > len(raw_pages[i].strip()):
+        # a text layer that reads at all is only replaced when OCR reads clearly more
+        if ocr.readable_chars(text) > 1.5 * ocr.readable_chars(raw_pages[i]):
             raw_pages[i] = text
             done.append(i + 1)
     return sorted(done), ""
