@@ -34,6 +34,7 @@ from assistant.types import Source
 
 # (score, source, sentence, sentence terms)
 Scored = tuple[float, Source, str, set[str]]
+Expand = Callable[[frozenset[str]], set[str]]
 
 MIN_WORDS = 4  # shorter pieces are headings or fragments, not statements
 RANK_DECAY = 0.15  # prior of rank r: 1 / (1 + RANK_DECAY * (r - 1))
@@ -115,12 +116,14 @@ class SentenceVectors:
 
 def score_statements(question: str, question_vector: np.ndarray, sources: list[Source],
                      vectors: SentenceVectors, idf: Callable[[str], float],
-                     use_rank: bool = True) -> list[Scored]:
-    """Every statement of ``sources`` with its score, best first."""
+                     use_rank: bool = True, expand: Expand | None = None) -> list[Scored]:
+    """Every statement of ``sources`` with its score, best first. ``expand`` adds terms a
+    statement means without saying them (an abbreviation's long form)."""
     q_terms = set(terms(question))
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
-    cands = [(src, unit, set(u_terms)) for src in sources
+    grow = expand or set
+    cands = [(src, unit, grow(u_terms)) for src in sources
              for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)]
     if not cands:
         return []
@@ -136,11 +139,12 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
 
 
 def rerank(question: str, question_vector: np.ndarray, sources: list[Source],
-           vectors: SentenceVectors, idf: Callable[[str], float]) -> list[Source]:
+           vectors: SentenceVectors, idf: Callable[[str], float],
+           expand: Expand | None = None) -> list[Source]:
     """``sources`` (ranked by fusion) re-ordered by best sentence + ``RERANK_BLEND`` × prior."""
     best: dict[str, float] = {}
     for score, src, _, _ in score_statements(question, question_vector, sources, vectors, idf,
-                                             use_rank=False):
+                                             use_rank=False, expand=expand):
         best.setdefault(src.chunk.id, score)
     order = sorted(sources, key=lambda s: -(best.get(s.chunk.id, 0.0)
                                             + RERANK_BLEND * rank_prior(s.rank)))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from assistant.abbreviations import Abbreviations
 from assistant.config import Settings
 from assistant.embed import Embedder, dot_rows
 from assistant.ingest import embedding_text
@@ -70,6 +71,7 @@ class _Lexical:
                  vectors: np.ndarray | None = None) -> None:
         self.chunks = chunks
         self.metas = metas
+        self.abbreviations = Abbreviations.from_texts(c.text for c in chunks)
         if vectors is not None and len(vectors):
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = vectors / np.where(norms > 0, norms, 1.0)
@@ -89,6 +91,8 @@ class _Lexical:
     def scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         if not self.chunks:
             return np.zeros(0)
+        # no abbreviation expansion here: measured, it pulled passages that merely name the
+        # KI above the absent-concept bar; the sentence scores use it instead
         q = [t for t in terms(query) if t in self.model.vocab_dict]
         if not q:
             return np.zeros(len(self.chunks))
@@ -144,6 +148,10 @@ class Retriever:
 
     def idf(self, term: str) -> float:
         return self._lex().idf(term)
+
+    def expand(self, words: set[str] | frozenset[str]) -> set[str]:
+        """Terms plus the abbreviations the documents define for them, and vice versa."""
+        return self._lex().abbreviations.expand(words)
 
     def knows(self, term: str) -> bool:
         """Whether any indexed passage uses this (stemmed) term."""
@@ -212,5 +220,5 @@ class Retriever:
         sources = [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked[:deep])]
         if self.settings.rerank_candidates > 0 and len(sources) > 1:
             sources = rerank(query, self.query_vector(query), sources, self.sentence_vectors,
-                             self.idf)
+                             self.idf, self.expand)
         return sources[:k]

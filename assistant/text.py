@@ -32,6 +32,8 @@ _EXTRA_STOPWORDS = {
     "unsere", "unserer", "unseren", "unserem", "wir", "kommune", "stadt", "s",
 }
 STOPWORDS = frozenset(STOPWORDS_GERMAN) | _EXTRA_STOPWORDS
+# split off feminine plurals ("Schüler|innen"): not a word of their own
+_NOT_PARTS = frozenset({"innen"})
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +113,8 @@ def terms(text: str) -> list[str]:
         if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
             continue
         toks.append(w)
-        toks.extend(p for p in compound_parts(w) if p not in STOPWORDS and len(p) > 2)
+        toks.extend(p for p in compound_parts(w)
+                    if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2)
     return _stemmer().stemWords(toks)
 
 

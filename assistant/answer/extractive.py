@@ -70,7 +70,7 @@ class ExtractiveAnswerer:
         fused = {i: pos + 1 for pos, i in enumerate(by_fusion)}
         sources = [replace(s, rank=fused[i]) for i, s in enumerate(sources)]
         scored = score_statements(question, r.query_vector(question), sources,
-                                  r.sentence_vectors, r.idf)
+                                  r.sentence_vectors, r.idf, expand=r.expand)
         asked = years(question)
         scored = [(score * year_factor(asked, unit, src.chunk.text)
                    * answer_type_factor(question, unit), src, unit, t)
