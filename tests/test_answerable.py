@@ -6,6 +6,8 @@ from assistant.answer.answerable import (
     TYPE_MISS,
     absent_concepts,
     answer_type_factor,
+    asks_money,
+    names_money,
     year_factor,
     years,
 )
@@ -68,6 +70,15 @@ def test_quantity_and_time_questions_want_a_number_or_a_date():
     assert answer_type_factor(when, "Das Netzwerk trifft sich im Rathaus.") == TYPE_MISS
     assert answer_type_factor("Seit wann gibt es die Clearingstelle?",
                               "Die Clearingstelle berät Familien.") == TYPE_MISS
+    # a date is no count
+    assert answer_type_factor(many, "Seit dem 1. August 2019 gibt es den Pool.") == TYPE_MISS
+    assert answer_type_factor(many, "Zum 15. Oktober 2023 waren es 924.") == 1.0
+    # a cost question wants an amount with its unit
+    cost = "Was kostet ein Platz in der Ferienschule?"
+    assert answer_type_factor(cost, "Ferienschule | Plätze: 45 | Land NRW") == TYPE_MISS
+    assert answer_type_factor(cost, "Ein Platz kostet 350 € für drei Wochen.") == 1.0
+    assert asks_money("Wie hoch ist das Budget des KI?") and not asks_money(many)
+    assert names_money("Fördersumme 1,2 Mio. Euro") and not names_money("45 Plätze")
     # other questions take any sentence
     assert answer_type_factor("Wer leitet das KI?", "Leiterin des KI ist Dr. Albers.") == 1.0
     assert answer_type_factor("Welche Angebote gibt es?", "Es gibt ein Sprachcafé.") == 1.0

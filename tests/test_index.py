@@ -132,6 +132,12 @@ def test_absent_concept_is_named_in_the_refusal(engine):
                                 "Dokument vor.")
 
 
+def test_cost_question_without_any_amount_is_declined(engine):
+    answer = engine.ask("Was kostet das Sprachcafé für neu zugewanderte Jugendliche?")
+    assert answer.abstained and not answer.citations
+    assert answer.text.endswith("Hinweis: keine der gefundenen Stellen nennt einen Geldbetrag.")
+
+
 def test_generated_answer_sees_only_passages_that_answer(engine):
     question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
     sources = engine.retriever.search(question, k=5)

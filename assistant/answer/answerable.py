@@ -10,8 +10,10 @@ separate many of these cases from real answers:
   verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts.
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
-- **Answer type.** "Wie viele …?" wants a number and "Wann …?" a date: a sentence without
-  any (no digit, number word, month or weekday) counts less, however well it matches.
+- **Answer type.** "Wie viele …?" wants a count (a date is none), "Wann …?" a date and
+  "Was kostet …?" an amount of money: a sentence without one counts less, however well it
+  matches. Amounts are always written with their unit (€, Euro, Mio.), so a cost question
+  whose passages name no amount at all is declined.
 
 Both only *lower* confidence; the answerer decides with its thresholds.
 """
@@ -121,13 +123,33 @@ _WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 _TIME = re.compile(
     rf"\d|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
     rf"dezember|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|mitte)", re.I)
+_MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+# dates and years are no answer to "Wie viele": "Seit dem 1. August 2019 …" counts nothing
+_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
+                   rf"\b({_MONTHS})\s+\d{{4}}|(?<![\d.,])(19[5-9]\d|20[0-4]\d)(/\d{{2}})?(?![\d.,]\d)",
+                   re.I)
+# "Was kostet …", "Wie hoch ist das Budget …": the answer is an amount of money
+_ASKS_MONEY = re.compile(r"\b(kostet|kosten|teuer|budget|etat|haushaltsmittel|fördersumme|"
+                         r"wie\s+viel\s+geld)\b", re.I)
+_MONEY = re.compile(r"€|\b(euro|eur|tsd|mio|millionen|tausend)\b", re.I)
 TYPE_MISS = 0.7  # weight of a sentence that lacks the kind of answer the question wants
 
 
+def asks_money(question: str) -> bool:
+    return bool(_ASKS_MONEY.search(question))
+
+
+def names_money(sentence: str) -> bool:
+    return bool(_MONEY.search(sentence))
+
+
 def answer_type_factor(question: str, sentence: str) -> float:
-    """``TYPE_MISS`` for a sentence with no number for a "Wie viele" question or no date
-    for a "Wann" question; 1 otherwise."""
-    if _ASKS_QUANTITY.search(question) and not _NUMBER.search(sentence):
+    """``TYPE_MISS`` for a sentence that lacks what the question asks for: an amount of
+    money ("Was kostet …"), a count other than a date ("Wie viele …"), a date ("Wann …");
+    1 otherwise."""
+    if _ASKS_MONEY.search(question):
+        return 1.0 if _MONEY.search(sentence) else TYPE_MISS
+    if _ASKS_QUANTITY.search(question) and not _NUMBER.search(_DATE.sub(" ", sentence)):
         return TYPE_MISS
     if _ASKS_TIME.search(question) and not _TIME.search(sentence):
         return TYPE_MISS

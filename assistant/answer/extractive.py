@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from assistant.answer.answerable import (
     absent_concepts,
     answer_type_factor,
+    asks_money,
+    names_money,
     year_factor,
     years,
 )
@@ -82,7 +84,7 @@ class ExtractiveAnswerer:
         t0 = time.perf_counter()
         scored = self.score_units(question, sources)
         best = scored[0][0] if scored else 0.0
-        why = self.unanswerable(question, best)
+        why = self.unanswerable(question, scored)
         if why:
             return Answer(
                 question=question, text=why.text(), citations=(), sources=tuple(sources),
@@ -99,14 +101,18 @@ class ExtractiveAnswerer:
             chosen.append(item)
         return self._compose(question, sources, chosen, t0)
 
-    def unanswerable(self, question: str, best: float) -> Refusal | None:
-        """Why the sources do not answer ``question``, or None."""
+    def unanswerable(self, question: str, scored: list[Scored]) -> Refusal | None:
+        """Why the sources (their scored statements) do not answer ``question``, or None."""
+        best = scored[0][0] if scored else 0.0
         absent = absent_concepts(question, self.retriever.knows)
         if absent and best < self.concept_bar:
             names = ", ".join(f"„{w}“" for w in absent)
             hint = f"{names} {'kommt' if len(absent) == 1 else 'kommen'} in keinem Dokument vor"
             return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "
                            f"{self.concept_bar:.2f}", hint)
+        if asks_money(question) and not any(names_money(unit) for _, _, unit, _ in scored):
+            hint = "keine der gefundenen Stellen nennt einen Geldbetrag"
+            return Refusal(f"Frage nach Kosten; {hint}", hint)
         if best < self.min_score:
             return Refusal(f"beste Übereinstimmung {best:.2f} unter der Schwelle "
                            f"{self.min_score:.2f}")

@@ -143,7 +143,7 @@ class GeneratedAnswerer:
             return sources, None
         scored = self.scorer.score_units(question, sources)
         best = scored[0][0] if scored else 0.0
-        why = self.scorer.unanswerable(question, best)
+        why = self.scorer.unanswerable(question, scored)
         if why:
             return [], why
         chosen: list[Source] = []
