@@ -166,6 +166,10 @@ def test_meaning_lifts_a_paraphrase_but_not_a_wrong_fact(e5):
 def test_language_check():
     assert looks_german("Die Wartezeit betrug im Herbst sieben Wochen und war zu lang [1].")
     assert not looks_german("The waiting time was seven weeks and this is too long [1].")
+    # table rows have few function words but are German; Turkish is not
+    assert looks_german("- Maßnahme: Lernstube Grundschule Ost | Träger: Diakonisches Werk | "
+                        "Zielgruppe: Grundschulkinder | Stadtbezirk: Ost [1]")
+    assert not looks_german("Bekleme süresi yedi haftaydı ve çok uzundu [1].")
 
 
 # --- the answerer: budget, prompt, notes -----------------------------------------------

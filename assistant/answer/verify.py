@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
-from assistant.text import STOPWORDS, split_sentences, terms, words
+from assistant.text import split_sentences, terms, words
 from assistant.types import Citation, Sentence, Source
 
 REFUSAL_TEXT = "Dazu finde ich in den vorliegenden Quellen keine Angabe."
@@ -41,21 +42,23 @@ _REFUSAL = re.compile(
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_ENGLISH = frozenset(
-    "the and of to is are was were this that with for not have has be it on by as from "
-    "which there these those their its can will would should".split()
-)
 
 
 def looks_german(text: str) -> bool:
-    """A stopword check: German function words outnumber English ones and make up at
-    least 12 % of the words. Texts under four words count as German."""
-    tokens = [w for w in words(_CITE.sub(" ", text)) if not w.isdigit()]
-    if len(tokens) < 4:
+    """Whether German is the most likely language of ``text`` (py3langid, its model ships in
+    the package). Texts under four words count as German."""
+    cleaned = _CITE.sub(" ", text).replace("**", " ")
+    if len([w for w in words(cleaned) if not w.isdigit()]) < 4:
         return True
-    de = sum(w in STOPWORDS for w in tokens) / len(tokens)
-    en = sum(w in _ENGLISH for w in tokens) / len(tokens)
-    return de >= 0.12 and de > en
+    language, _ = _language_identifier().classify(cleaned)
+    return language == "de"
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def citation_for(source: Source, n: int) -> Citation:
