@@ -31,7 +31,7 @@ METRICS = {
     "false_answers": "unbeantwortbare Fragen, die trotzdem beantwortet wurden (Anzahl)",
     "false_refusals": "beantwortbare Fragen, die abgelehnt wurden (Anzahl)",
     "abstention_rate": "Anteil abgelehnter Fragen",
-    "non_german_answers": "Antworten, die nicht auf Deutsch sind (Anzahl, Stoppwort-Prüfung)",
+    "non_german_answers": "Antworten, die nicht auf Deutsch sind (Anzahl, Spracherkennung py3langid)",
     "latency_ms_p50": "Antwortzeit, Median (ms)",
     "latency_ms_p95": "Antwortzeit, 95. Perzentil (ms)",
 }
