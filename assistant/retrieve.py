@@ -3,8 +3,8 @@ the best ``rerank_candidates`` re-ordered by their best sentence (``assistant.re
 
 Dense search is exact up to ``exact_search_max_chunks``: the chunk vectors are read from
 Chroma once and compared with the question in memory. Chroma's HNSW graph is approximate,
-and built in parallel it can leave a chunk that no query reaches – in one of twelve
-evaluation runs a whole passage went missing that way. Larger collections use HNSW.
+and built in parallel it can leave a chunk that no query reaches (once, a whole passage went
+missing from an evaluation run, most likely that way). Larger collections use HNSW.
 
 Fusion is weighted reciprocal-rank fusion: ``w/(k+rank_dense) + (1-w)/(k+rank_lexical)``.
 All three modes stay selectable; the default is chosen by measurement (see README).
