@@ -63,7 +63,7 @@ class Filters:
         return True
 
 
-class _Lexical:
+class _Corpus:
     """What search keeps in memory: chunks, BM25 over their terms and (for exact semantic
     search) their unit vectors, row i for chunk i."""
 
@@ -77,16 +77,22 @@ class _Lexical:
             vectors = vectors / np.where(norms > 0, norms, 1.0)
         self.vectors = vectors
         self.model = bm25s.BM25(k1=1.2, b=0.75)
-        corpus = [terms(embedding_text(c, m.get("title", ""))) or ["∅"]
-                  for c, m in zip(chunks, metas)]
-        if corpus:
-            self.model.index(corpus, show_progress=False)
-        self.df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
+        tokenised = [terms(embedding_text(c, m.get("title", ""))) or ["∅"]
+                     for c, m in zip(chunks, metas)]
+        if tokenised:
+            self.model.index(tokenised, show_progress=False)
+        self.df: Counter[str] = Counter(t for doc in tokenised for t in set(doc))
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; terms the corpus never uses weigh most."""
         n = len(self.chunks)
         return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+
+    def accepted(self, filters: Filters) -> np.ndarray | None:
+        """Which chunks the filters let through (None: all)."""
+        if not filters.where():
+            return None
+        return np.array([filters.accepts(m) for m in self.metas])
 
     def scores(self, query: str, mask: np.ndarray | None) -> np.ndarray:
         if not self.chunks:
@@ -107,7 +113,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self.settings = settings
-        self._lexical: _Lexical | None = None
+        self._memory: _Corpus | None = None
         self._titles: dict[str, dict] = {}
         self._queries: dict[str, np.ndarray] = {}
         self._vectors: SentenceVectors | None = None
@@ -131,31 +137,31 @@ class Retriever:
         return self._queries[query]
 
     def refresh(self) -> None:
-        self._lexical = None
+        self._memory = None
 
-    def _lex(self) -> _Lexical:
-        if self._lexical is None:
+    def _corpus(self) -> _Corpus:
+        if self._memory is None:
             t = time.perf_counter()
             limit = self.settings.exact_search_max_chunks
             if 0 < self.store.count() <= limit:
-                self._lexical = _Lexical(*self.store.all_chunks_with_vectors())
+                self._memory = _Corpus(*self.store.all_chunks_with_vectors())
             else:
-                self._lexical = _Lexical(*self.store.all_chunks())
-            self._titles = {m["doc_id"]: m for m in self._lexical.metas}
-            log.info("Suchindex im Speicher: %d Abschnitte in %.2f s", len(self._lexical.chunks),
+                self._memory = _Corpus(*self.store.all_chunks())
+            self._titles = {m["doc_id"]: m for m in self._memory.metas}
+            log.info("Suchindex im Speicher: %d Abschnitte in %.2f s", len(self._memory.chunks),
                      time.perf_counter() - t)
-        return self._lexical
+        return self._memory
 
     def idf(self, term: str) -> float:
-        return self._lex().idf(term)
+        return self._corpus().idf(term)
 
     def expand(self, words: set[str] | frozenset[str]) -> set[str]:
         """Terms plus the abbreviations the documents define for them, and vice versa."""
-        return self._lex().abbreviations.expand(words)
+        return self._corpus().abbreviations.expand(words)
 
     def knows(self, term: str) -> bool:
         """Whether any indexed passage uses this (stemmed) term."""
-        return self._lex().df.get(term, 0) > 0
+        return self._corpus().df.get(term, 0) > 0
 
     def _source(self, rank: int, chunk: Chunk, score: float, meta: dict) -> Source:
         year = meta.get("year", -1)
@@ -166,31 +172,29 @@ class Retriever:
         )
 
     def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
-        lex = self._lex()
-        if lex.vectors is None:
+        corpus = self._corpus()
+        if corpus.vectors is None:
             return self.store.query(self.query_vector(query), n, filters.where())
-        if not lex.chunks:
+        if not corpus.chunks:
             return []
-        scores = dot_rows(lex.vectors, self.query_vector(query))
-        if filters.where():
-            keep = np.array([filters.accepts(m) for m in lex.metas])
+        scores = dot_rows(corpus.vectors, self.query_vector(query))
+        keep = corpus.accepted(filters)
+        if keep is not None:
             scores = np.where(keep, scores, -np.inf)
         n = min(n, len(scores))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.lexsort((top, -scores[top]))]  # best first, ties by position: stable
-        return [(lex.chunks[i], float(scores[i]), lex.metas[i]) for i in top
+        return [(corpus.chunks[i], float(scores[i]), corpus.metas[i]) for i in top
                 if np.isfinite(scores[i])]
 
     def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
-        lex = self._lex()
-        mask = None
-        if filters.where():
-            mask = np.array([1.0 if filters.accepts(m) else 0.0 for m in lex.metas])
-        scores = lex.scores(query, mask)
+        corpus = self._corpus()
+        scores = corpus.scores(query, corpus.accepted(filters))
         if scores.size == 0:
             return []
         top = np.argsort(-scores, kind="stable")[:n]
-        return [(lex.chunks[i], float(scores[i]), lex.metas[i]) for i in top if scores[i] > 0]
+        return [(corpus.chunks[i], float(scores[i]), corpus.metas[i]) for i in top
+                if scores[i] > 0]
 
     def search(self, query: str, k: int | None = None, mode: str | None = None,
                filters: Filters | None = None, dense_weight: float | None = None

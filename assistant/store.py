@@ -173,26 +173,21 @@ class Store:
 
     def all_chunks_with_vectors(self) -> tuple[list[Chunk], list[dict], np.ndarray]:
         """Every chunk, its metadata and the matrix of their vectors (row i: chunk i)."""
-        chunks, metas, matrix = self._scan(with_vectors=True)
-        assert matrix is not None
+        chunks, metas, parts = self._scan(with_vectors=True)
+        matrix = np.vstack(parts) if parts else np.zeros((0, self._dim), dtype=np.float32)
         return chunks, metas, matrix
 
-    def _scan(self, with_vectors: bool
-              ) -> tuple[list[Chunk], list[dict], np.ndarray | None]:
+    def _scan(self, with_vectors: bool) -> tuple[list[Chunk], list[dict], list[np.ndarray]]:
         chunks, metas, vectors = [], [], []
-        total = self._chunks.count()
         include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
-        for offset in range(0, total, 5000):
+        for offset in range(0, self._chunks.count(), 5000):
             got = self._chunks.get(include=include, limit=5000, offset=offset)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 chunks.append(chunk_from(cid, text, meta))
                 metas.append(meta)
             if with_vectors and len(got["ids"]):
                 vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
-        if not with_vectors:
-            return chunks, metas, None
-        matrix = np.vstack(vectors) if vectors else np.zeros((0, self._dim), dtype=np.float32)
-        return chunks, metas, matrix
+        return chunks, metas, vectors
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None
               ) -> list[tuple[Chunk, float, dict]]:

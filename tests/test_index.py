@@ -60,7 +60,7 @@ def test_known_questions_find_document_and_page(engine, question, document, page
 
 def test_exact_semantic_search_agrees_with_chroma_and_covers_every_chunk(engine):
     retriever = engine.retriever
-    assert retriever._lex().vectors is not None  # small collection: exact search
+    assert retriever._corpus().vectors is not None  # small collection: exact search
     n = engine.store.count()
     question = "Welche Angebote gibt es für neu zugewanderte Jugendliche?"
     exact = retriever.dense(question, n, Filters())
@@ -80,7 +80,7 @@ def test_large_collections_use_chromas_index(engine):
 
     hnsw = Retriever(engine.store, engine.embedder,
                      engine.settings.replace(exact_search_max_chunks=0))
-    assert hnsw._lex().vectors is None
+    assert hnsw._corpus().vectors is None
     question = "Wie lange warten Kinder auf einen Schulplatz?"
     assert hnsw.search(question, k=1)[0].chunk.id == \
         engine.retriever.search(question, k=1)[0].chunk.id

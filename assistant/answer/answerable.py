@@ -119,11 +119,10 @@ _NUMBER_WORDS = (
     r"mehrere|wenige|zahlreiche"
 )
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})", re.I)
-_WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-_TIME = re.compile(
-    rf"\d|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
-    rf"dezember|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|mitte)", re.I)
 _MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+_WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+_TIME = re.compile(rf"\d|\b({_MONTHS}|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|"
+                   r"mitte)", re.I)
 # dates and years are no answer to "Wie viele": "Seit dem 1. August 2019 …" counts nothing
 _DATE = re.compile(rf"\b\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
                    rf"\b({_MONTHS})\s+\d{{4}}|(?<![\d.,])(19[5-9]\d|20[0-4]\d)(/\d{{2}})?(?![\d.,]\d)",
@@ -147,8 +146,8 @@ def answer_type_factor(question: str, sentence: str) -> float:
     """``TYPE_MISS`` for a sentence that lacks what the question asks for: an amount of
     money ("Was kostet …"), a count other than a date ("Wie viele …"), a date ("Wann …");
     1 otherwise."""
-    if _ASKS_MONEY.search(question):
-        return 1.0 if _MONEY.search(sentence) else TYPE_MISS
+    if asks_money(question):
+        return 1.0 if names_money(sentence) else TYPE_MISS
     if _ASKS_QUANTITY.search(question) and not _NUMBER.search(_DATE.sub(" ", sentence)):
         return TYPE_MISS
     if _ASKS_TIME.search(question) and not _TIME.search(sentence):
