@@ -190,3 +190,22 @@ def test_pdf_bullet_items_stay_whole():
     doc = parse(CORPUS / "integrationskonzept-beispielstadt-2023.pdf", "k.pdf")
     item = next(b for b in doc.blocks if b.text.startswith("Netzwerk Ankommen Beispielstadt:"))
     assert item.kind == "text" and "Mitgliedsorganisationen" in item.text
+
+
+def test_contents_over_two_pages_is_neither_indexed_nor_sent_to_ocr(tmp_path, monkeypatch):
+    from assistant.ingest import ocr
+
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("a table of contents is text, not a scan")
+
+    monkeypatch.setattr(ocr, "recognise", no_ocr)
+    leaders = ". " * 30
+    toc = [f"{n}.{k} Abschnitt über Sprachförderung {leaders}{n * 3 + k}"
+           for n in range(1, 4) for k in range(1, 6)]
+    pages = [["Konzept Teststadt 2024"], ["Inhaltsverzeichnis", *toc[:8]], toc[8:],
+             ["1 Ausgangslage", "In Teststadt leben 412 neu zugewanderte Kinder."]]
+    doc = parse(make_pdf(tmp_path / "konzept.pdf", pages, label_offset=3), "konzept.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "412 neu zugewanderte Kinder" in text
+    assert "Abschnitt über Sprachförderung" not in text  # neither contents page is indexed
+    assert not doc.warnings

@@ -83,6 +83,7 @@ def test_unusable_text_layers_are_recognised_as_such():
     assert ocr.unreadable("\ue012\ue013\ue014\ue015\ue016 " * 10)
     assert not ocr.unreadable("Die Wartezeit auf einen Schulplatz sank von 47 auf 39 Tage.")
     assert not ocr.unreadable("Nord | 1.240 | 12,5 % | 352\nSüd | 214 | 9,1 % | 148")
+    assert not ocr.unreadable("2.1 Ziele . . . . . . . . . . . . . . . . . . . . . . . . 4\n" * 8)
 
 
 @needs_tesseract

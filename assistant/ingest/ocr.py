@@ -22,6 +22,8 @@ DPI = 300  # Tesseract reads body text best at about 300 dpi
 LANGUAGES = "deu"
 MIN_TEXT_CHARS = 20  # a page with less extractable text than this counts as scanned
 _PRIVATE_OR_BROKEN = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b-\x1f]")
+# dot leaders of a table of contents or index (". . . . 12", "_____"): layout, not garbage
+_LEADERS = re.compile(r"(?:[.·…_-]\s?){3,}")
 
 PageProgress = Callable[[int, int], None]
 
@@ -49,8 +51,9 @@ def available() -> str:
 def unreadable(text: str) -> bool:
     """Whether a page's text layer is missing or unusable: almost empty, glyph ids instead
     of letters ("(cid:42)", from fonts without a Unicode map), replacement or private-use
-    characters, or mostly symbols (a wrong font encoding turns letters into "#$%&")."""
-    body = "".join(text.split())
+    characters, or mostly symbols (a wrong font encoding turns letters into "#$%&").
+    Dot leaders do not count as symbols: a table of contents is text."""
+    body = "".join(_LEADERS.sub(" ", text).split())
     if len(body) < MIN_TEXT_CHARS:
         return True
     if text.count("(cid:") >= 5:

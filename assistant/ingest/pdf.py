@@ -53,9 +53,17 @@ def _find_furniture(pages: list[list[str]]) -> set[str]:
 _LEADER = re.compile(r"^[\s.·…_]*\.[\s.·…_]*\d*\s*$")  # ". . . . 4" dot leaders
 
 
+_TO_PAGE = re.compile(r"(?:[.·…_]\s?){3,}\s*[\divxlc]+\s*$", re.IGNORECASE)  # "… . . 12"
+
+
 def _is_contents(lines: list[str]) -> bool:
-    head = [ln.strip().lower() for ln in lines if ln.strip()][:6]
-    return any(ln in ("inhaltsverzeichnis", "inhalt") for ln in head)
+    """A table of contents (or an index): headed so, or most lines lead to a page number
+    (the second page of a contents has no heading)."""
+    body = [ln.strip() for ln in lines if ln.strip()]
+    if any(ln.lower() in ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")
+           for ln in body[:6]):
+        return True
+    return len(body) >= 4 and sum(bool(_TO_PAGE.search(ln)) for ln in body) > 0.5 * len(body)
 
 
 def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
