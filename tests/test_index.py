@@ -195,7 +195,7 @@ def test_bad_files_are_skipped_and_the_rest_is_ingested(tmp_path):
     assert proc.returncode == 3, proc.stderr
     out = proc.stdout
     assert "neu          gut.md" in out
-    for name, reason in [("scan.pdf", "kein Textlayer"), ("kaputt.pdf", "beschädigt"),
+    for name, reason in [("scan.pdf", "Textlayer"), ("kaputt.pdf", "beschädigt"),
                          ("leer.txt", "leere Datei"), ("tabelle.numbers", "nicht unterstützt"),
                          ("binär.txt", "nicht lesbar")]:
         line = next(ln for ln in out.splitlines() if name in ln)

@@ -101,7 +101,7 @@ def test_csv_semicolon_and_cp1252(tmp_path):
 
 
 @pytest.mark.parametrize("make, expected", [
-    (lambda d: make_image_pdf(d / "scan.pdf"), "kein Textlayer"),
+    (lambda d: make_image_pdf(d / "scan.pdf"), "Textlayer"),
     (lambda d: make_encrypted_pdf(make_pdf(d / "a.pdf", PAGES), d / "geheim.pdf"),
      "verschlüsselt"),
     (lambda d: _write(d / "kaputt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog"), "beschädigt"),

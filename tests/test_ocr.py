@@ -10,7 +10,7 @@ from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import DocumentError
 from assistant.ingest import ocr, parse
-from tests.documents import make_broken_text_layer_pdf, make_scanned_pdf
+from tests.documents import make_broken_text_layer_pdf, make_pdf, make_scanned_pdf
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
@@ -69,10 +69,34 @@ def test_without_tesseract_a_scan_is_refused_with_the_install_hint(tmp_path, mon
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     ocr.available.cache_clear()
     try:
-        with pytest.raises(DocumentError, match="kein Textlayer.*tesseract-ocr-deu"):
+        with pytest.raises(DocumentError, match="kein lesbarer Textlayer.*tesseract-ocr-deu"):
             parse(path, "scan.pdf")
     finally:
         ocr.available.cache_clear()
+
+
+def test_without_tesseract_a_garbage_text_layer_is_left_out_with_a_warning(tmp_path,
+                                                                          monkeypatch):
+    from pypdf import PdfWriter
+
+    text_pdf = make_pdf(tmp_path / "text.pdf", [["1 Ausgangslage", "In Teststadt leben 412 "
+                                                 "neu zugewanderte Kinder."]], label_offset=0)
+    broken = make_broken_text_layer_pdf(tmp_path / "broken.pdf", SCANNED)
+    writer = PdfWriter(clone_from=text_pdf)
+    writer.append(broken)
+    path = tmp_path / "gemischt.pdf"
+    writer.write(path)
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.available.cache_clear()
+    try:
+        doc = parse(path, path.name)
+    finally:
+        ocr.available.cache_clear()
+    text = " ".join(b.text for b in doc.blocks)
+    assert "412 neu zugewanderte Kinder" in text
+    assert "cid:" not in text and "#$%" not in text  # garbage is not indexed as text
+    assert any("Seite(n) 2, 3 ohne erkennbaren Text" in w and "tesseract-ocr-deu" in w
+               for w in doc.warnings)
 
 
 def test_unusable_text_layers_are_recognised_as_such():
@@ -80,6 +104,8 @@ def test_unusable_text_layers_are_recognised_as_such():
     assert ocr.unreadable("Seite 3")
     assert ocr.unreadable("(cid:12)(cid:40)(cid:7)(cid:9)(cid:33) " * 4)
     assert ocr.unreadable("#$%& '()*+ ,-./ :;<=> ?@[]^ " * 3)
+    assert ocr.garbled("(cid:12)(cid:40)(cid:7)(cid:9)(cid:33) " * 4)
+    assert not ocr.garbled("Seite 3")  # short, but not garbage
     assert ocr.unreadable("\ue012\ue013\ue014\ue015\ue016 " * 10)
     assert not ocr.unreadable("Die Wartezeit auf einen Schulplatz sank von 47 auf 39 Tage.")
     assert not ocr.unreadable("Nord | 1.240 | 12,5 % | 352\nSüd | 214 | 9,1 % | 148")

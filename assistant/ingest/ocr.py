@@ -49,18 +49,27 @@ def available() -> str:
 
 
 def unreadable(text: str) -> bool:
-    """Whether a page's text layer is missing or unusable: almost empty, glyph ids instead
-    of letters ("(cid:42)", from fonts without a Unicode map), replacement or private-use
-    characters, or mostly symbols (a wrong font encoding turns letters into "#$%&").
-    Dot leaders do not count as symbols: a table of contents is text."""
-    body = "".join(_LEADERS.sub(" ", text).split())
+    """Whether a page's text layer is missing or unusable: almost empty, or ``garbled``."""
+    return len(_body(text)) < MIN_TEXT_CHARS or garbled(text)
+
+
+def garbled(text: str) -> bool:
+    """Whether a text layer holds garbage instead of words: glyph ids ("(cid:42)", from
+    fonts without a Unicode map), replacement or private-use characters, or mostly symbols
+    (a wrong font encoding turns letters into "#$%&"). Dot leaders do not count as
+    symbols: a table of contents is text."""
+    body = _body(text)
     if len(body) < MIN_TEXT_CHARS:
-        return True
+        return False
     if text.count("(cid:") >= 5:
         return True
     if len(_PRIVATE_OR_BROKEN.findall(body)) > 0.1 * len(body):
         return True
     return sum(c.isalnum() for c in body) < 0.5 * len(body)
+
+
+def _body(text: str) -> str:
+    return "".join(_LEADERS.sub(" ", text).split())
 
 
 def readable_chars(text: str) -> int:

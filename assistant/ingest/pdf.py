@@ -186,6 +186,9 @@ def _recognise_scans(path: Path, raw_pages: list[str], progress: ocr.PageProgres
         return [], ""
     why = ocr.available()
     if why:
+        for i in scanned:  # garbage is worse than nothing: it would be cited as text
+            if ocr.garbled(raw_pages[i]):
+                raw_pages[i] = ""
         return [], why
     read = ocr.recognise(path, scanned, progress)
     done = []
@@ -247,7 +250,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
     if not any(t.strip() for t in raw_pages):
         if no_ocr:
             raise DocumentError(
-                f"kein Textlayer (gescanntes Bild-PDF) – {no_ocr}, oder die Datei vorher "
+                f"kein lesbarer Textlayer (gescanntes Bild-PDF oder fehlerhafte "
+                f"Schriftkodierung) – {no_ocr}, oder die Datei vorher "
                 "mit einer Texterkennung (z. B. OCRmyPDF) umwandeln."
             )
         raise DocumentError(
