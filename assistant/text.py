@@ -25,7 +25,14 @@ _ABBREVIATIONS = {
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
 )
-_WORD = re.compile(r"[0-9A-Za-zÄÖÜäöüß]+(?:[.,][0-9]+)*", re.UNICODE)
+# letters of any alphabet (names like "Şahin" or "Gökçe" stay whole), digits; "1.240" whole
+# (superscript digits are footnote marks, not part of a word)
+_WORD = re.compile(r"[^\W_\u00b2\u00b3\u00b9\u2070-\u209f]+(?:[.,][0-9]+)*")
+# a footnote number the PDF extractor glued to its word: "Seiteneinsteiger12"
+_FOOTNOTE_GLUED = re.compile(r"([^\W\d_]{3,})([0-9]{1,3})")
+# typographic ligatures some PDF fonts map to one character ("Qualiﬁzierung")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _EXTRA_STOPWORDS = {
     "gibt", "gibts", "gib", "welche", "welcher", "welches", "wer", "wie", "was", "wo", "wann",
     "warum", "viele", "vielen", "bereits", "schon", "eigentlich", "denn", "bitte", "uns",
@@ -46,12 +53,17 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("german")
 
 
-def normalize(text: str) -> str:
-    """Unicode NFC, no soft hyphens or zero-width characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
+def clean_chars(text: str) -> str:
+    """Unicode NFC, ligatures spelled out, no soft hyphens or zero-width characters,
+    non-breaking spaces as spaces; line breaks and spacing untouched."""
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
-    text = text.replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def normalize(text: str) -> str:
+    """``clean_chars`` and single spaces."""
+    return re.sub(r"[ \t]+", " ", clean_chars(text)).strip()
 
 
 def _glued_to_previous(previous: str, segment: str) -> bool:
@@ -87,7 +99,11 @@ def split_sentences(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (umlauts kept, numbers like 1.240 kept whole)."""
-    return [w.lower() for w in _WORD.findall(normalize(text))]
+    out = []
+    for w in _WORD.findall(normalize(text)):
+        glued = _FOOTNOTE_GLUED.fullmatch(w)
+        out.extend(glued.groups() if glued else (w,))
+    return [w.lower() for w in out]
 
 
 @lru_cache(maxsize=200_000)

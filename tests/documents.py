@@ -9,10 +9,11 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
 
 
-def make_pdf(path: Path, pages: list[list[str]], header: str = "Konzept Teststadt 2024",
+def make_pdf(path: Path, pages: list[list[str]], header: str | list[str] = "Konzept Teststadt 2024",
              label_offset: int = 2) -> Path:
     """One list of lines per page. Pages before ``label_offset`` get roman labels, the
-    rest are labelled 1, 2, … and print 'Seite N' in the footer."""
+    rest are labelled 1, 2, … and print 'Seite N' in the footer. ``header`` is the running
+    header, or one per page (a chapter's title)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -21,7 +22,7 @@ def make_pdf(path: Path, pages: list[list[str]], header: str = "Konzept Teststad
     width, height = A4
     for i, lines in enumerate(pages):
         c.setFont("Helvetica", 9)
-        c.drawString(60, height - 40, header)
+        c.drawString(60, height - 40, header if isinstance(header, str) else header[i])
         y = height - 80
         c.setFont("Helvetica", 11)
         for line in lines:
@@ -85,6 +86,26 @@ def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | 
         part.unlink()
     with path.open("wb") as fh:
         writer.write(fh)
+    return path
+
+
+def make_ttf_pdf(path: Path, lines: list[str]) -> Path:
+    """One page in a TrueType font (Vera, bundled with reportlab), so characters beyond
+    Latin-1 – ligatures "ﬁ", soft hyphens, "Ş" – reach the PDF as they are."""
+    import os
+
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Vera", os.path.join(os.path.dirname(reportlab.__file__),
+                                                        "fonts", "Vera.ttf")))
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Vera", 11)
+    for i, line in enumerate(lines):
+        c.drawString(60, 760 - 15 * i, line)
+    c.save()
     return path
 
 

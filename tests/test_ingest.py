@@ -9,8 +9,15 @@ import pytest
 from assistant.errors import DocumentError
 from assistant.ingest import chunk_blocks, discover, parse
 from assistant.ingest.formats import decode_text
-from assistant.text import split_sentences, terms
-from tests.documents import HTML, make_docx, make_encrypted_pdf, make_image_pdf, make_pdf
+from assistant.text import split_sentences, terms, words
+from tests.documents import (
+    HTML,
+    make_docx,
+    make_encrypted_pdf,
+    make_image_pdf,
+    make_pdf,
+    make_ttf_pdf,
+)
 
 PAGES = [
     ["Konzept Teststadt 2024", "Fiktives Beispiel"],
@@ -209,3 +216,38 @@ def test_contents_over_two_pages_is_neither_indexed_nor_sent_to_ocr(tmp_path, mo
     assert "412 neu zugewanderte Kinder" in text
     assert "Abschnitt über Sprachförderung" not in text  # neither contents page is indexed
     assert not doc.warnings
+
+
+def test_pdf_ligatures_soft_hyphens_and_foreign_letters(tmp_path):
+    pdf = make_ttf_pdf(tmp_path / "konzept.pdf", [
+        "Die Qualiﬁzierung der Lehrkräfte und die ﬂexible Förderung der Integra\u00ad",
+        "tion laufen seit 2021. Frau Şahin und Herr Gökçe leiten das Sprachcafé\u00a0Nord.",
+    ])
+    text = " ".join(b.text for b in parse(pdf, "konzept.pdf").blocks)
+    assert "Qualifizierung der Lehrkräfte und die flexible Förderung der Integration " \
+           "laufen" in text
+    assert "Sprachcafé Nord" in text
+    assert {"şahin", "gökçe", "sprachcafé", "qualifizierung"} <= set(words(text))
+
+
+def test_running_headers_that_change_with_the_chapter_are_removed(tmp_path):
+    chapters = ["Ausgangslage", "Schule", "Übergänge", "Ausblick"]
+    headers = [f"Konzept Teststadt | Kapitel: {chapters[i // 3]}" for i in range(12)]
+    districts = ["Nord", "Süd", "Ost", "West", "Mitte", "Hafen", "Altstadt", "Heide",
+                 "Feld", "Bruch", "Berg", "Tal"]
+    pages = [[f"Im Stadtteil {d} besuchen {20 + i} neu zugewanderte Kinder eine",
+              f"Vorbereitungsklasse; die Nachfrage nach Plätzen in {d} wächst weiter,",
+              f"weil mehr Familien nach {d} zuziehen als im Jahr davor"]
+             for i, d in enumerate(districts)]
+    doc = parse(make_pdf(tmp_path / "konzept.pdf", pages, header=headers, label_offset=0),
+                "konzept.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Kapitel" not in text
+    assert "Im Stadtteil Tal besuchen 31 neu zugewanderte Kinder" in text
+
+
+def test_words_drop_footnote_marks_and_keep_names_whole():
+    assert words("Seiteneinsteiger12 und Kinder³ in Kita-Gruppen U3") == [
+        "seiteneinsteiger", "12", "und", "kinder", "in", "kita", "gruppen", "u3"]
+    assert words("Frau Şahin: 1.240 Personen, 12,5 %") == ["frau", "şahin", "1.240", "personen",
+                                                           "12,5"]

@@ -18,6 +18,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from assistant.errors import DocumentError
 from assistant.ingest import ocr
 from assistant.ingest.pdftables import CellTable, find_tables
+from assistant.text import clean_chars
 from assistant.types import Block
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,20 @@ def _furniture_key(line: str) -> str:
 
 
 def _page_lines(text: str) -> list[str]:
-    return [ln.rstrip() for ln in text.splitlines()]
+    """Normalised lines; a soft hyphen (U+00AD) or "¬" ending a line is a hyphenation
+    break like "-", anywhere else it is dropped."""
+    lines = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        broken = line.endswith(("\u00ad", "¬")) and len(line) > 1
+        line = clean_chars(line.rstrip("\u00ad¬") if broken else line)
+        lines.append(line + "-" if broken else line)
+    return lines
 
 
 def _find_furniture(pages: list[list[str]]) -> set[str]:
-    """Keys of lines that stand in the first/last 3 lines of at least 40 % of the pages."""
+    """Keys of lines that stand in the first/last 3 lines of at least 40 % of the pages,
+    or of 3 pages in a longer document (a running header naming the chapter)."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
@@ -46,7 +56,7 @@ def _find_furniture(pages: list[list[str]]) -> set[str]:
         body = [ln for ln in lines if ln.strip()]
         edge = body[:3] + body[-3:]
         counts.update({_furniture_key(ln) for ln in edge})
-    limit = max(2, int(0.4 * len(pages)))
+    limit = min(max(2, int(0.4 * len(pages))), 3)
     return {k for k, n in counts.items() if n >= limit and k}
 
 
