@@ -169,6 +169,38 @@ def make_docx(path: Path) -> Path:
     return path
 
 
+def make_tracked_docx(path: Path) -> Path:
+    """Minutes edited with "Änderungen nachverfolgen": an inserted and a deleted passage,
+    in a paragraph and in a table cell, as Word writes them (w:ins, w:del)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def revision(tag: str, text: str, n: int):
+        rev = OxmlElement(tag)
+        rev.set(qn("w:id"), str(n))
+        rev.set(qn("w:author"), "Lena Vogt")
+        rev.set(qn("w:date"), "2024-03-13T09:00:00Z")
+        run, t = OxmlElement("w:r"), OxmlElement("w:delText" if tag == "w:del" else "w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        rev.append(run)
+        return rev
+
+    d = docx.Document()
+    p = d.add_paragraph("Das Netzwerk beschließt, ")
+    p._p.append(revision("w:ins", "den Sprachmittlerpool um Tigrinya ", 1))
+    p._p.append(revision("w:del", "das Elterncafé ", 2))
+    p.add_run("zu erweitern.")
+    cell = d.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].text = "Zuständig"
+    cell[1].paragraphs[0]._p.append(revision("w:ins", "KI (Frau Vogt)", 3))
+    cell[1].paragraphs[0]._p.append(revision("w:del", "Jugendamt", 4))
+    d.save(str(path))
+    return path
+
+
 HTML = """<!DOCTYPE html><html lang="de"><head><title>Angebote des KI Teststadt</title></head>
 <body>
 <div id="cookie-banner" class="cookie-consent">Diese Website verwendet Cookies. Mit der

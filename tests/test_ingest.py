@@ -16,6 +16,7 @@ from tests.documents import (
     make_encrypted_pdf,
     make_image_pdf,
     make_pdf,
+    make_tracked_docx,
     make_ttf_pdf,
 )
 
@@ -56,6 +57,14 @@ def test_docx_headings_and_table(tmp_path):
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.table_header == "Was | Wer | Bis wann"
     assert "Was: Dolmetscherpool aufbauen | Wer: Jugendamt | Bis wann: 31.12.2024" in table.rows
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path):
+    doc = parse(make_tracked_docx(tmp_path / "protokoll.docx"), "protokoll.docx")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu erweitern." in text
+    assert "Zuständig | KI (Frau Vogt)" in text
+    assert "Elterncafé" not in text and "Jugendamt" not in text  # deleted text is gone
 
 
 def test_html_boilerplate_removed(tmp_path):

@@ -175,6 +175,34 @@ def read_txt(data: bytes) -> list[Block]:
     return blocks
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# text that is not in the document as it reads now: deleted or moved-away revisions, and
+# the old-Word copy of a text box (mc:Fallback repeats mc:Choice)
+_NOT_CURRENT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK}
+
+
+def _docx_text(element) -> str:
+    """The text of a paragraph or table cell as Word shows it with all tracked changes
+    accepted. python-docx's ``.text`` drops insertions (``w:ins``); this reads every
+    ``w:t``, also in insertions, hyperlinks, fields and text boxes."""
+    out = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        parent, skip = node.getparent(), False
+        while parent is not None and parent is not element:
+            if parent.tag in _NOT_CURRENT:
+                skip = True
+                break
+            parent = parent.getparent()
+        if skip:
+            continue
+        if node.tag == f"{_W}t":
+            out.append(node.text or "")
+        elif node is not element:
+            out.append("\n" if node.tag == f"{_W}p" and out else " ")
+    return "".join(out)
+
+
 def read_docx(path: Path) -> tuple[list[Block], dict]:
     try:
         import docx
@@ -193,7 +221,7 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
     stack: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            text = normalize(item.text)
+            text = normalize(_docx_text(item._p))
             if not text:
                 continue
             style = (item.style.name if item.style is not None else "") or ""
@@ -207,7 +235,7 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
             for row in item.rows:
                 cells = []
                 for cell in row.cells:
-                    value = normalize(cell.text)
+                    value = normalize(_docx_text(cell._tc))
                     if not cells or value != cells[-1]:  # merged cells repeat their text
                         cells.append(value)
                 rows.append(cells)
