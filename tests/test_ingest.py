@@ -260,3 +260,24 @@ def test_words_drop_footnote_marks_and_keep_names_whole():
         "seiteneinsteiger", "12", "und", "kinder", "in", "kita", "gruppen", "u3"]
     assert words("Frau Şahin: 1.240 Personen, 12,5 %") == ["frau", "şahin", "1.240", "personen",
                                                            "12,5"]
+
+
+def test_pdf_words_split_or_glued_by_the_extractor_are_repaired(tmp_path):
+    pages = [["1 Ausgangslage",
+              "Die Integration neu zugewanderter Kinder ist Aufgabe aller Schulen. Kinder",
+              "lernen schnell, so wie es der Rat beschrieben hat, und Kinder brauchen Zeit.",
+              "Die Integ ration der Kinderund Jugendlichen gelingt im Stadtteil Nord besser."]]
+    doc = parse(make_pdf(tmp_path / "konzept.pdf", pages, label_offset=0), "konzept.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Die Integration der Kinder und Jugendlichen gelingt" in text
+    assert "so wie es der Rat" in text  # two words that also stand alone stay apart
+
+
+def test_word_repair_leaves_words_names_and_addresses_alone():
+    from assistant.ingest.repair import Vocabulary, repair
+
+    texts = ["Wir arbeiten zusammen mit RuhrFutur, indem wir sowie Hintergrund und Grund "
+             "prüfen; siehe www.beispiel.de/Integ ration und Befund.",
+             "Man sagt, in dem Haus sei es so wie früher, zu sammen kamen Kinder zur Integration."]
+    vocab = Vocabulary.of(texts)
+    assert [repair(t, vocab) for t in texts] == texts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from assistant.errors import DocumentError
 from assistant.ingest import ocr
 from assistant.ingest.pdftables import CellTable, find_tables
+from assistant.ingest.repair import Vocabulary, repair
 from assistant.text import clean_chars
 from assistant.types import Block
 
@@ -182,6 +184,13 @@ def _continues(blocks: list[Block], page: int, heading: str) -> bool:
             and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")))
 
 
+def _repair_words(blocks: list[Block]) -> list[Block]:
+    """Split and glued words repaired against the whole document (``repair``)."""
+    vocab = Vocabulary.of(t for b in blocks for t in (b.text, *b.rows))
+    return [replace(b, text=repair(b.text, vocab), rows=tuple(repair(r, vocab) for r in b.rows))
+            for b in blocks]
+
+
 def _shown(pages: list[int]) -> str:
     return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
 
@@ -301,6 +310,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                                    heading=prev.heading)
             else:
                 blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
+    blocks = _repair_words(blocks)
     if ocr_pages:
         warnings.append(
             f"Seite(n) {_shown(ocr_pages)} per Texterkennung (OCR) gelesen – Zahlen und "
