@@ -30,6 +30,12 @@ def test_a_noun_no_document_uses_is_absent():
     assert absent("Wie viele Schulungen gab es?") == ["Schulungen"]  # not "Schul" + "ungen"
 
 
+def test_names_in_other_alphabets_stay_whole():
+    known = set(terms("Frau Şahin leitet die Clearingstelle."))
+    assert absent_concepts("Was macht Frau Şahin?", known.__contains__) == []
+    assert absent_concepts("Was macht Frau Gökçe?", known.__contains__) == ["Gökçe"]
+
+
 def test_acronyms_count_as_nouns():
     assert absent("Wie viele DaZ-Lehrkräfte fehlen?") == ["DaZ", "Lehrkräfte"]
 
@@ -73,6 +79,8 @@ def test_quantity_and_time_questions_want_a_number_or_a_date():
     # a date is no count
     assert answer_type_factor(many, "Seit dem 1. August 2019 gibt es den Pool.") == TYPE_MISS
     assert answer_type_factor(many, "Zum 15. Oktober 2023 waren es 924.") == 1.0
+    assert answer_type_factor("Wieviele Sprachmittler gibt es?",  # written as one word
+                              "Für Tigrinya fehlen Dolmetscherinnen im Pool.") == TYPE_MISS
     # a cost question wants an amount with its unit
     cost = "Was kostet ein Platz in der Ferienschule?"
     assert answer_type_factor(cost, "Ferienschule | Plätze: 45 | Land NRW") == TYPE_MISS

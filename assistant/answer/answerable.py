@@ -33,7 +33,7 @@ GENERAL_NOUNS = frozenset({
 })
 # prepositions (with article) before a nominalised verb: "zum Übersetzen", "beim Anmelden"
 _NOMINALISING = frozenset({"zum", "beim", "vom", "am", "ins", "fürs"})
-_TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_TOKEN = re.compile(r"[^\W\d_]+")  # letters of any alphabet: "Şahin"
 # not inside a longer number, a decimal or a phone number ("1.240,5", "567-2020")
 _YEAR = re.compile(r"(?<![\d,])(?<!\d-)(19[5-9]\d|20[0-4]\d)(?!\d|[.,]\d)")
 
@@ -105,10 +105,10 @@ def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
     return 0.7 if asked & years(passage) else 0.4
 
 
-# "Wie viele …", "Wie hoch …", "Um wie viel …": the answer is a quantity
+# "Wie viele …" (also "Wieviele"), "Wie hoch …", "Um wie viel …": the answer is a quantity
 _ASKS_QUANTITY = re.compile(
-    r"\b(wie\s+(viele?|hoch|oft|lange|alt|gro(ß|ss)|teuer|weit)|um\s+wie\s+viel|"
-    r"wie\s+viel\s+prozent|welche[rn]?\s+(anteil|zahl|summe|betrag|quote))\b", re.I)
+    r"\b(wie\s*viele?|wie\s+(hoch|oft|lange|alt|gro(ß|ss)|teuer|weit)|um\s+wie\s*viel|"
+    r"wie\s*viel\s+prozent|welche[rn]?\s+(anteil|zahl|summe|betrag|quote))\b", re.I)
 # "Wann …", "Seit wann …", "In welchem Jahr …": the answer is a point in time
 _ASKS_TIME = re.compile(r"\b(wann|in\s+welchem\s+(jahr|monat|schuljahr)|"
                         r"an\s+welchem\s+tag|welches\s+datum)\b", re.I)
@@ -129,7 +129,7 @@ _DATE = re.compile(rf"\b\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
                    re.I)
 # "Was kostet …", "Wie hoch ist das Budget …": the answer is an amount of money
 _ASKS_MONEY = re.compile(r"\b(kostet|kosten|teuer|budget|etat|haushaltsmittel|fördersumme|"
-                         r"wie\s+viel\s+geld)\b", re.I)
+                         r"wie\s*viel\s+geld)\b", re.I)
 _MONEY = re.compile(r"€|\b(euro|eur|tsd|mio|millionen|tausend)\b", re.I)
 TYPE_MISS = 0.7  # weight of a sentence that lacks the kind of answer the question wants
 
