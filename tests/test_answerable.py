@@ -90,3 +90,16 @@ def test_quantity_and_time_questions_want_a_number_or_a_date():
     # other questions take any sentence
     assert answer_type_factor("Wer leitet das KI?", "Leiterin des KI ist Dr. Albers.") == 1.0
     assert answer_type_factor("Welche Angebote gibt es?", "Es gibt ein Sprachcafé.") == 1.0
+
+
+def test_a_question_typed_without_question_mark_is_read_as_one():
+    from assistant.answer import as_question, sub_questions
+
+    assert as_question("Wie viele Kinder kamen 2023") == "Wie viele Kinder kamen 2023?"
+    assert as_question("  Seit wann gibt es  die Clearingstelle ") == \
+        "Seit wann gibt es die Clearingstelle?"
+    assert as_question("Fasse das Integrationskonzept zusammen") == \
+        "Fasse das Integrationskonzept zusammen"  # a request, not a question
+    assert as_question("Was wissen wir? Wo sind Lücken.") == "Was wissen wir? Wo sind Lücken."
+    assert sub_questions(as_question("Welche Angebote gibt es? Welche Lücken sehen wir")) == [
+        "Welche Angebote gibt es?", "Welche Lücken sehen wir?"]

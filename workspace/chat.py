@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
+from assistant.answer import as_question
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS
@@ -79,7 +80,7 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
         answer = ws.engine.ask(question, filters=filters, llm=llm)
         yield answer.text, answer
         return
-    question = " ".join(question.split())
+    question = as_question(question)
     if not question:
         raise AssistantError("Bitte eine Frage eingeben.")
     t0 = time.perf_counter()

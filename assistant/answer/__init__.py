@@ -51,6 +51,22 @@ def load_answerer(name: str, settings: Settings, retriever: Retriever) -> Answer
     return factory(settings, retriever)
 
 
+# a question word among the first three words: "Wie …", "Seit wann …", "An wen wende ich …"
+_ASKING = re.compile(r"^(\S+\s+){0,2}(wer|wen|wem|wessen|was|wann|wo|woher|wohin|wie|wieso|"
+                     r"warum|weshalb|welche[mnrs]?|wor?(an|auf|aus|bei|für|mit|von|zu|über|in|"
+                     r"durch|nach|um|unter))\b", re.IGNORECASE)
+
+
+def as_question(text: str) -> str:
+    """``text`` with single spaces, and the question mark people leave out when typing
+    ("Wie viele Kinder kamen 2023") added, so it is read like the same question with one."""
+    text = " ".join(text.split())
+    last = re.split(r"(?<=[?.!])\s+", text)[-1]
+    if text and not text.endswith(("?", ".", "!", ":")) and _ASKING.match(last):
+        text += "?"
+    return text
+
+
 def sub_questions(question: str) -> list[str]:
     """The separate questions in one input ("Welche Strukturen …? Welche Maßnahmen …?")."""
     parts = [s.strip() for s in re.split(r"(?<=\?)\s+", question) if s.strip()]
@@ -87,7 +103,7 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
         mode: str | None = None, filters: Filters | None = None) -> Answer:
     """Retrieve, then answer; records the time of each stage. An input with several
     questions is answered question by question."""
-    question = " ".join(question.split())
+    question = as_question(question)
     if not question:
         raise ConfigError("Bitte eine Frage eingeben.")
     parts = sub_questions(question)
