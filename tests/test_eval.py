@@ -95,6 +95,20 @@ def test_compare_and_gate(run, capsys):
     assert "GATE: evidence_hit@5" in capsys.readouterr().out
 
 
+def test_questions_asked_as_people_type_them(run):
+    out = run["root"] / "typed"
+    args = [*run["args"][:-4], "--out", str(out), "--typed", "ohne-fragezeichen"]
+    assert main(args) == 0
+    records = [json.loads(line) for line in
+               (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["question"] for r in records] == [q["question"].rstrip("?") for q in QUESTIONS]
+    by_id = {r["id"]: r for r in records}
+    assert "84" in by_id["t1"]["answer"]  # still read as the question it is
+    assert by_id["t4"]["abstained"]
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["label"].endswith("-ohne-fragezeichen")
+
+
 BASELINE = Path(__file__).resolve().parent.parent / "eval/results/baseline/summary.json"
 
 

@@ -7,6 +7,7 @@ Exit codes as in ``assistant.cli``, plus 4: the CI gate failed.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -20,6 +21,13 @@ SHOWN = ("evidence_hit@5", "citation_precision", "citation_recall", "citation_va
          "evidence_coverage", "abstention_accuracy", "false_answers", "false_refusals",
          "ndcg@10", "evidence_mrr@10", "abstention_rate", "non_german_answers", "latency_ms_p50",
          "latency_ms_p95")
+
+
+# how people type questions that the set writes properly (``--typed``)
+TYPED = {
+    "klein": str.lower,
+    "ohne-fragezeichen": lambda q: q.rstrip().rstrip("?").rstrip(),
+}
 
 
 def add_commands(sub, add_common, add_search) -> dict:
@@ -38,6 +46,9 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="Lauf gegen diese summary.json prüfen (Exitcode 4 bei Verschlechterung)")
     p.add_argument("--margin", type=float, default=0.03,
                    help="erlaubter Rückgang je Leitkennzahl beim --gate (Standard 0,03)")
+    p.add_argument("--typed", choices=sorted(TYPED),
+                   help="Fragen so verändert stellen, wie Menschen tippen: 'klein' (alles "
+                        "kleingeschrieben), 'ohne-fragezeichen' – misst die Robustheit")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
@@ -122,6 +133,9 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     questions_file = args.questions or Path(recorded.get("questions_file") or DEFAULT_QUESTIONS)
     corpus = args.corpus or (Path(recorded["corpus"]) if recorded.get("corpus") else None)
     questions = load_questions(questions_file)
+    if args.typed:
+        retype = TYPED[args.typed]
+        questions = [dataclasses.replace(q, question=retype(q.question)) for q in questions]
     if args.sweep:
         return _run_sweep(args, settings, questions, corpus or Path("corpus/dokumente"))
     with _index_settings(settings, corpus, args.data_dir is not None) as used:
@@ -136,7 +150,7 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         bar = _bar(len(questions), "Fragen")
         records = run_questions(engine, questions, used, lambda q: bar.update(1))
         bar.close()
-    label = args.label or default_label(settings)
+    label = args.label or default_label(settings) + (f"-{args.typed}" if args.typed else "")
     summary = summary_of(records, settings, label, questions_file, corpus)
     files = write_run(args.out or default_out(label), records, summary)
     _print_summary(summary)
