@@ -281,3 +281,18 @@ def test_word_repair_leaves_words_names_and_addresses_alone():
              "Man sagt, in dem Haus sei es so wie früher, zu sammen kamen Kinder zur Integration."]
     vocab = Vocabulary.of(texts)
     assert [repair(t, vocab) for t in texts] == texts
+
+
+def test_total_rows_that_end_several_tables_are_kept(tmp_path):
+    counts = [(312, 340), (95, 120), (41, 77), (210, 198), (66, 93), (150, 171), (23, 35),
+              (88, 64), (130, 152), (57, 49)]
+    pages = [[f"Tabelle {i + 1}: Neu zugewanderte Kinder im Bezirk {d}",
+              "Die Zahlen stammen aus der amtlichen Schulstatistik des Landes.",
+              f"2022 | {a}", f"2023 | {b}", f"Gesamt | {a + b}"]
+             for i, (d, (a, b)) in enumerate(zip(
+                 ["Nord", "Süd", "Ost", "West", "Mitte", "Hafen", "Heide", "Feld", "Tal", "Berg"],
+                 counts))]
+    doc = parse(make_pdf(tmp_path / "monitoring.pdf", pages, label_offset=0), "monitoring.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "2023 | 49" in text and "Gesamt | 106" in text  # the rows of the last table
+    assert "Konzept Teststadt 2024" not in text and "Seite 10" not in text

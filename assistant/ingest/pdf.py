@@ -49,17 +49,38 @@ def _page_lines(text: str) -> list[str]:
 
 
 def _find_furniture(pages: list[list[str]]) -> set[str]:
-    """Keys of lines that stand in the first/last 3 lines of at least 40 % of the pages,
-    or of 3 pages in a longer document (a running header naming the chapter)."""
+    """Running headers and footers among the first/last 3 lines of each page: lines that
+    repeat on 3 pages (40 % of short documents) word for word, or modulo a number that grows
+    with the page (``_furniture_key``: "Seite 3", "Kapitel 2: Schule | 14"). A table row
+    ending on many pages ("Gesamt 1.240") has other numbers and stays."""
     if len(pages) < 3:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        body = [ln for ln in lines if ln.strip()]
-        edge = body[:3] + body[-3:]
-        counts.update({_furniture_key(ln) for ln in edge})
-    limit = min(max(2, int(0.4 * len(pages))), 3)
-    return {k for k, n in counts.items() if n >= limit and k}
+    exact: Counter[str] = Counter()
+    keyed: dict[str, list[tuple[int, str]]] = {}
+    for p, lines in enumerate(pages):
+        body = [ln.strip() for ln in lines if ln.strip()]
+        edge = set(body[:3] + body[-3:])
+        exact.update(edge)
+        for key, line in {_furniture_key(ln): ln for ln in edge}.items():
+            keyed.setdefault(key, []).append((p, line))
+    limit = max(2, int(0.4 * len(pages)))
+    found = {ln for ln, n in exact.items() if n >= min(limit, 3)}
+    found |= {key for key, seen in keyed.items()
+              if key and len(seen) >= min(limit, 3) and _numbered_like_pages(seen)}
+    return found
+
+
+def _numbered_like_pages(seen: list[tuple[int, str]]) -> bool:
+    """Whether one of the numbers in these (page index, line) pairs grows with the page –
+    a page number – in most of them; lines without arabic digits (roman page numbers)
+    count as such."""
+    numbered = [(p, [int(n) for n in re.findall(r"\d+", line)]) for p, line in seen]
+    numbered = [(p, ns) for p, ns in numbered if ns]
+    best = 0
+    for j in range(min((len(ns) for _, ns in numbered), default=0)):
+        offsets = Counter(ns[j] - p for p, ns in numbered)
+        best = max(best, offsets.most_common(1)[0][1])
+    return len(seen) - len(numbered) + best >= 0.6 * len(seen)
 
 
 _LEADER = re.compile(r"^[\s.·…_]*\.[\s.·…_]*\d*\s*$")  # ". . . . 4" dot leaders
@@ -85,7 +106,8 @@ def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
     return [
         ln for i, ln in enumerate(lines)
         if i not in edges
-        or (_furniture_key(ln) not in furniture and not _PAGE_NO.match(ln.strip()))
+        or (ln.strip() not in furniture and _furniture_key(ln) not in furniture
+            and not _PAGE_NO.match(ln.strip()))
     ]
 
 
