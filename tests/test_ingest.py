@@ -296,3 +296,22 @@ def test_total_rows_that_end_several_tables_are_kept(tmp_path):
     text = " ".join(b.text for b in doc.blocks)
     assert "2023 | 49" in text and "Gesamt | 106" in text  # the rows of the last table
     assert "Konzept Teststadt 2024" not in text and "Seite 10" not in text
+
+
+def test_xlsx_cells_read_as_excel_shows_them(tmp_path):
+    import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Bezirk", "Kinder", "Anteil", "Stichtag", "Mittel"])
+    ws.append(["Nord", 1240, 0.125, datetime.datetime(2023, 10, 15), 12500.5])
+    ws["B2"].number_format = "#,##0"
+    ws["C2"].number_format = "0.0%"
+    ws["D2"].number_format = "DD.MM.YYYY"
+    ws["E2"].number_format = "#,##0.00"
+    wb.save(tmp_path / "monitoring.xlsx")
+    doc = parse(tmp_path / "monitoring.xlsx", "monitoring.xlsx")
+    assert doc.blocks[0].rows == (
+        "Bezirk: Nord | Kinder: 1.240 | Anteil: 12,5 % | Stichtag: 15.10.2023 | Mittel: 12.500,5",)

@@ -7,6 +7,7 @@ the document's own metadata where the format carries it.
 from __future__ import annotations
 
 import csv
+import datetime
 import html as html_lib
 import io
 import re
@@ -287,6 +288,39 @@ def read_csv(data: bytes) -> list[Block]:
     return [block] if block else []
 
 
+def _number_de(value: float, grouped: bool) -> str:
+    """1240.5 → "1240,5" ("1.240,5" where the cell format groups thousands)."""
+    text = f"{value:,.10f}".rstrip("0").rstrip(".") if grouped else f"{value:.10f}".rstrip(
+        "0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A spreadsheet value as Excel shows it to a German reader: dates "12.03.2024",
+    percentages "12,5 %", decimals with a comma, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0, 0):
+            return value.strftime("%d.%m.%Y")
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, (int, float)):
+        fmt = number_format or "General"
+        grouped = "#,##" in fmt
+        if "%" in fmt:
+            return f"{_number_de(round(value * 100, 6), grouped)} %"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return _number_de(value, grouped) if grouped or isinstance(value, float) else str(value)
+    return str(value)
+
+
 def read_xlsx(path: Path) -> list[Block]:
     try:
         import openpyxl
@@ -301,8 +335,8 @@ def read_xlsx(path: Path) -> list[Block]:
     try:
         for sheet in wb.worksheets:
             rows = [
-                ["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)
+                [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
+                for row in sheet.iter_rows()
             ]
             block = _table_block(rows, sheet.title if len(wb.worksheets) > 1 else "")
             if block:
