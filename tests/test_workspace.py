@@ -78,6 +78,37 @@ def test_chat_turn_shows_the_answer_with_openable_citations(ws):
         list(chat.chat_turn(ws, "  ", []))
 
 
+def test_streaming_answers_one_question_per_model_call(ws):
+    from assistant.retrieve import Filters
+
+    class Recording:  # plumbing: records what a streaming backend is asked
+        name = "aufzeichnend"
+
+        def __init__(self, inner):
+            self.inner, self.streamed = inner, []
+
+        def answer(self, question, sources):
+            return self.inner.answer(question, sources)
+
+        def stream(self, question, sources):
+            self.streamed.append(question)
+            yield "…"
+
+        def answer_from_text(self, question, sources, text):
+            return self.inner.answer(question, sources)
+
+    rec = Recording(ws.engine.answerer("extractive"))
+    ws.engine._answerers["aufzeichnend"] = rec
+    try:
+        steps = list(chat.answer_stream(ws, f"{KONZEPTE} {FRAGE[:-1]}", Filters(), rec.name))
+        assert rec.streamed == []  # two questions: answered one by one, not in one call
+        assert steps[-1][1].text.count("### ") == 2
+        list(chat.answer_stream(ws, FRAGE[:-1], Filters(), rec.name))
+        assert rec.streamed == [FRAGE]  # one question, its "?" added, streamed
+    finally:
+        del ws.engine._answerers["aufzeichnend"]
+
+
 def test_adopt_last_answer_into_the_draft(ws):
     answer = ws.engine.ask(FRAGE)
     with pytest.raises(AssistantError, match="noch keine Antwort"):

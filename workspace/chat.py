@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from assistant.answer import as_question
+from assistant.answer import as_question, sub_questions
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS
@@ -76,11 +76,13 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
     """(text so far, None) while a model writes; finally (text, Answer)."""
     _check_index(ws)
     answerer = ws.engine.answerer(llm)
-    if not (hasattr(answerer, "stream") and hasattr(answerer, "answer_from_text")):
+    question = as_question(question)
+    # several questions in one input are answered one by one (``ask``), not in one stream
+    if not (hasattr(answerer, "stream") and hasattr(answerer, "answer_from_text")) or len(
+            sub_questions(question)) > 1:
         answer = ws.engine.ask(question, filters=filters, llm=llm)
         yield answer.text, answer
         return
-    question = as_question(question)
     if not question:
         raise AssistantError("Bitte eine Frage eingeben.")
     t0 = time.perf_counter()
