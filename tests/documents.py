@@ -201,6 +201,47 @@ def make_tracked_docx(path: Path) -> Path:
     return path
 
 
+def make_odt(path: Path) -> Path:
+    """Minutes written in LibreOffice: headings, a list, a table, and a tracked deletion
+    (ODF keeps deleted text in a change record at the top of the body)."""
+    from odfdo import Document, Element, Header, List, Paragraph, Table
+
+    d = Document("text")
+    body = d.body
+    body.insert(Element.from_tag(
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
+        "<office:change-info><dc:creator>Lena Vogt</dc:creator>"
+        "<dc:date>2024-03-13T09:00:00</dc:date></office:change-info>"
+        "<text:p>das Elterncafé schließen</text:p></text:deletion></text:changed-region>"
+        "</text:tracked-changes>"), position=0)
+    body.append(Header(1, "Protokoll Arbeitskreis Seiteneinstieg"))
+    body.append(Header(2, "TOP 1: Sprachmittlung"))
+    body.append(Paragraph("Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu "
+                          "erweitern."))
+    body.append(List(["Elternbrief übersetzen", "Dolmetscherpool aufbauen"]))
+    table = Table("Aufgaben", width=2, height=2)
+    table.set_values([["Was", "Wer"], ["Elternbrief übersetzen", "KI"]])
+    body.append(table)
+    d.meta.title = "Protokoll Arbeitskreis Seiteneinstieg"
+    d.save(str(path))
+    return path
+
+
+def make_ods(path: Path) -> Path:
+    """A LibreOffice spreadsheet with a number and a date cell."""
+    import datetime
+
+    from odfdo import Document, Table
+
+    d = Document("spreadsheet")
+    table = Table("Bezirke", width=3, height=2)
+    table.set_values([["Bezirk", "Kinder", "Stichtag"],
+                      ["Nord", 412, datetime.date(2023, 10, 15)]])
+    d.body.append(table)
+    d.save(str(path))
+    return path
+
+
 HTML = """<!DOCTYPE html><html lang="de"><head><title>Angebote des KI Teststadt</title></head>
 <body>
 <div id="cookie-banner" class="cookie-consent">Diese Website verwendet Cookies. Mit der

@@ -15,6 +15,8 @@ from tests.documents import (
     make_docx,
     make_encrypted_pdf,
     make_image_pdf,
+    make_ods,
+    make_odt,
     make_pdf,
     make_tracked_docx,
     make_ttf_pdf,
@@ -65,6 +67,23 @@ def test_docx_tracked_changes_read_as_accepted(tmp_path):
     assert "Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu erweitern." in text
     assert "Zuständig | KI (Frau Vogt)" in text
     assert "Elterncafé" not in text and "Jugendamt" not in text  # deleted text is gone
+
+
+def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):
+    doc = parse(make_odt(tmp_path / "protokoll.odt"), "protokoll.odt")
+    assert doc.info.title == "Protokoll Arbeitskreis Seiteneinstieg"
+    decision = next(b for b in doc.blocks if "Tigrinya" in b.text)
+    assert decision.heading == "Protokoll Arbeitskreis Seiteneinstieg › TOP 1: Sprachmittlung"
+    texts = [b.text for b in doc.blocks]
+    assert "Dolmetscherpool aufbauen" in texts
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.rows == ("Was: Elternbrief übersetzen | Wer: KI",)
+    assert not any("Elterncafé" in t for t in texts)  # deleted in the tracked changes
+
+
+def test_ods_sheet_as_table(tmp_path):
+    doc = parse(make_ods(tmp_path / "bezirke.ods"), "bezirke.ods")
+    assert doc.blocks[0].rows == ("Bezirk: Nord | Kinder: 412 | Stichtag: 15.10.2023",)
 
 
 def test_html_boilerplate_removed(tmp_path):
@@ -122,7 +141,8 @@ def test_csv_semicolon_and_cp1252(tmp_path):
      "verschlüsselt"),
     (lambda d: _write(d / "kaputt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog"), "beschädigt"),
     (lambda d: _write(d / "leer.pdf", b""), "leere Datei"),
-    (lambda d: _write(d / "notiz.odt", b"PK\x03\x04"), "nicht unterstützt"),
+    (lambda d: _write(d / "notiz.odt", b"PK\x03\x04"), "kein gültiges OpenDocument"),
+    (lambda d: _write(d / "folien.pptx", b"PK\x03\x04"), "nicht unterstützt"),
     (lambda d: _write(d / "binär.txt", b"\x00\x01\x02\xff\xfe" * 50), "nicht lesbar"),
     (lambda d: _write(d / "kaputt.docx", b"PK\x03\x04 nicht wirklich"), "Word-Dokument"),
 ])

@@ -76,7 +76,8 @@ def documents_rows(ws: Workspace) -> dict:
 
 
 def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
-    gr.Markdown("Dokumente hochladen (PDF, Word/DOCX, HTML, Markdown, TXT, CSV, Excel/XLSX). "
+    gr.Markdown("Dokumente hochladen (PDF, Word/DOCX, LibreOffice/ODT, HTML, Markdown, TXT, CSV, "
+                "Excel/XLSX, LibreOffice/ODS). "
                 "Sie werden auf diesem Rechner gespeichert "
                 "und für die Suche eingelesen; das kann pro Datei einige Sekunden dauern.")
     files = gr.File(label="Dateien auswählen", file_count="multiple", file_types=list(SUPPORTED),

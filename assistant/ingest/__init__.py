@@ -12,7 +12,8 @@ from assistant.ingest.chunking import chunk_blocks, embedding_text
 from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
 
-SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".csv", ".xlsx")
+SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
+             ".xlsx", ".ods")
 
 __all__ = ["SUPPORTED", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
 
@@ -52,7 +53,7 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     if suffix not in SUPPORTED:
         raise DocumentError(
             f"Format '{suffix or 'ohne Endung'}' wird nicht unterstützt – bitte als PDF, DOCX, "
-            "HTML, Markdown, TXT, CSV oder XLSX speichern."
+            "ODT, HTML, Markdown, TXT, CSV, XLSX oder ODS speichern."
         )
     if path.stat().st_size == 0:
         raise DocumentError("leere Datei (0 Byte) – nichts zu übernehmen.")
@@ -64,6 +65,10 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
         blocks, pages, own, warnings = read_pdf(path, progress)
     elif suffix == ".docx":
         blocks, own = formats.read_docx(path)
+    elif suffix == ".odt":
+        blocks, own = formats.read_odt(path)
+    elif suffix == ".ods":
+        blocks = formats.read_ods(path)
     elif suffix in (".html", ".htm"):
         blocks, own = formats.read_html(path.read_bytes())
     elif suffix in (".md", ".markdown"):

@@ -250,6 +250,70 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
     return blocks, meta
 
 
+# OpenDocument parts that are not body text: change records (deleted text lives here),
+# generated tables of contents and indexes, form and variable declarations
+_ODF_SKIP = {"text:tracked-changes", "text:table-of-content", "text:alphabetical-index",
+             "text:illustration-index", "text:sequence-decls", "text:variable-decls",
+             "office:forms"}
+
+
+def _open_odf(path: Path, kind: str):
+    try:
+        import odfdo
+
+        return odfdo.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - odfdo raises several types on broken files
+        raise DocumentError(
+            f"beschädigt oder kein gültiges OpenDocument ({kind}) – bitte in LibreOffice "
+            "öffnen und neu speichern."
+        ) from exc
+
+
+def read_odt(path: Path) -> tuple[list[Block], dict]:
+    """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
+    and tables in document order; tracked changes read as accepted."""
+    doc = _open_odf(path, ".odt")
+    blocks: list[Block] = []
+    stack: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.children:
+            tag = child.tag
+            if tag in _ODF_SKIP:
+                continue
+            if tag == "text:h":
+                text = normalize(child.inner_text)
+                if text:
+                    _push(stack, int(child.get_attribute("text:outline-level") or 1), text)
+            elif tag == "text:p":
+                text = normalize(child.inner_text)
+                if text:
+                    blocks.append(Block(text=text, heading=_heading_path(stack)))
+            elif tag == "table:table":
+                rows = [[cell_text(v) for v in row] for row in child.get_values()]
+                block = _table_block(rows, _heading_path(stack))
+                if block:
+                    blocks.append(block)
+            else:  # lists, list items, sections, frames
+                walk(child)
+
+    walk(doc.body)
+    return blocks, {"title": (doc.meta.title or "").strip()}
+
+
+def read_ods(path: Path) -> list[Block]:
+    """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
+    doc = _open_odf(path, ".ods")
+    tables = doc.body.get_tables()
+    blocks = []
+    for table in tables:
+        rows = [[cell_text(v) for v in row] for row in table.get_values()]
+        block = _table_block(rows, table.name if len(tables) > 1 else "")
+        if block:
+            blocks.append(block)
+    return blocks
+
+
 def read_html(data: bytes) -> tuple[list[Block], dict]:
     """Main content only: trafilatura removes navigation, footers and cookie banners."""
     import trafilatura
