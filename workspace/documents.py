@@ -34,8 +34,8 @@ def _ingest(ws: Workspace, paths: list[Path], progress: Progress | None,
 def upload(ws: Workspace, files: list[str | Path] | None, progress: Progress | None = None) -> str:
     """Copy the uploaded files into the data folder and ingest them."""
     if not files:
-        raise AssistantError("Bitte zuerst Dateien auswählen (PDF, DOCX, ODT, HTML, MD, TXT, CSV, XLSX, "
-                             "ODS).")
+        raise AssistantError("Bitte zuerst Dateien auswählen (PDF, DOCX, ODT, HTML, MD, TXT, "
+                             "CSV, XLSX, ODS).")
     ws.uploads_dir.mkdir(parents=True, exist_ok=True)
     copies, rejected = [], []
     for f in files:
