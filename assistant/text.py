@@ -22,7 +22,7 @@ _ABBREVIATIONS = {
     "u", "usw", "vgl", "z", "zzgl", "ziff", "bspw", "gg", "abschn", "kap", "anl", "lfd",
     "jhd", "jh", "mio", "mrd", "tsd", "rd", "zt", "a", "b", "v", "e", "etc", "geb", "j",
 }
-_MONTHS = (
+MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
 )
 # letters of any alphabet (names like "Şahin" or "Gökçe" stay whole), digits; "1.240" whole
@@ -77,7 +77,7 @@ def _glued_to_previous(previous: str, segment: str) -> bool:
     if word.isdigit():
         first = segment[:1]
         return first.islower() or first.isdigit() or bool(
-            re.match(rf"({_MONTHS})\b", segment, re.IGNORECASE)
+            re.match(rf"({MONTHS})\b", segment, re.IGNORECASE)
         )
     return False
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.ingest import SUPPORTED
+from assistant.ingest import FORMAT_NAMES, SUPPORTED
 from assistant.ingest.metadata import DOC_TYPES, SIDECAR_SUFFIX, read_sidecar
 from assistant.types import IngestReport, Problem
 from workspace.context import Progress, Workspace
@@ -34,8 +34,7 @@ def _ingest(ws: Workspace, paths: list[Path], progress: Progress | None,
 def upload(ws: Workspace, files: list[str | Path] | None, progress: Progress | None = None) -> str:
     """Copy the uploaded files into the data folder and ingest them."""
     if not files:
-        raise AssistantError("Bitte zuerst Dateien auswählen (PDF, DOCX, ODT, HTML, MD, TXT, "
-                             "CSV, XLSX, ODS).")
+        raise AssistantError(f"Bitte zuerst Dateien auswählen ({FORMAT_NAMES}).")
     ws.uploads_dir.mkdir(parents=True, exist_ok=True)
     copies, rejected = [], []
     for f in files:

@@ -9,7 +9,7 @@ import gradio as gr
 
 from assistant.config import RETRIEVAL_MODES
 from assistant.guidance import STEP2_QUESTIONS
-from assistant.ingest import SUPPORTED
+from assistant.ingest import FORMAT_NAMES, SUPPORTED
 from assistant.ingest.metadata import DOC_TYPES
 from workspace import chat, drafting, overview
 from workspace import documents as docs
@@ -76,8 +76,7 @@ def documents_rows(ws: Workspace) -> dict:
 
 
 def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
-    gr.Markdown("Dokumente hochladen (PDF, Word/DOCX, LibreOffice/ODT, HTML, Markdown, TXT, CSV, "
-                "Excel/XLSX, LibreOffice/ODS). "
+    gr.Markdown(f"Dokumente hochladen ({FORMAT_NAMES}). "
                 "Sie werden auf diesem Rechner gespeichert "
                 "und für die Suche eingelesen; das kann pro Datei einige Sekunden dauern.")
     files = gr.File(label="Dateien auswählen", file_count="multiple", file_types=list(SUPPORTED),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from assistant.text import STOPWORDS, compound_parts, terms
+from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
 
 # nouns too general to be the subject of a question
 GENERAL_NOUNS = frozenset({
@@ -119,13 +119,12 @@ _NUMBER_WORDS = (
     r"mehrere|wenige|zahlreiche"
 )
 _NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})", re.I)
-_MONTHS = "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
 _WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-_TIME = re.compile(rf"\d|\b({_MONTHS}|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|"
+_TIME = re.compile(rf"\d|\b({MONTHS}|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|"
                    r"mitte)", re.I)
 # dates and years are no answer to "Wie viele": "Seit dem 1. August 2019 …" counts nothing
-_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({_MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
-                   rf"\b({_MONTHS})\s+\d{{4}}|(?<![\d.,])(19[5-9]\d|20[0-4]\d)(/\d{{2}})?(?![\d.,]\d)",
+_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
+                   rf"\b({MONTHS})\s+\d{{4}}|(?<![\d.,])(19[5-9]\d|20[0-4]\d)(/\d{{2}})?(?![\d.,]\d)",
                    re.I)
 # "Was kostet …", "Wie hoch ist das Budget …": the answer is an amount of money
 _ASKS_MONEY = re.compile(r"\b(kostet|kosten|teuer|budget|etat|haushaltsmittel|fördersumme|"

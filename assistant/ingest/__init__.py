@@ -7,15 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest import formats, metadata
+from assistant.ingest import formats, metadata, office, sheets
 from assistant.ingest.chunking import chunk_blocks, embedding_text
 from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
              ".xlsx", ".ods")
+# the formats as staff know them, for messages and the upload form
+FORMAT_NAMES = "PDF, Word (DOCX), LibreOffice (ODT, ODS), HTML, Markdown, TXT, CSV, Excel (XLSX)"
 
-__all__ = ["SUPPORTED", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
+__all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
 
 
 def file_sha256(path: Path) -> str:
@@ -52,8 +54,8 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise DocumentError(
-            f"Format '{suffix or 'ohne Endung'}' wird nicht unterstützt – bitte als PDF, DOCX, "
-            "ODT, HTML, Markdown, TXT, CSV, XLSX oder ODS speichern."
+            f"Format '{suffix or 'ohne Endung'}' wird nicht unterstützt – bitte in einem dieser "
+            f"Formate speichern: {FORMAT_NAMES}."
         )
     if path.stat().st_size == 0:
         raise DocumentError("leere Datei (0 Byte) – nichts zu übernehmen.")
@@ -64,11 +66,11 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     if suffix == ".pdf":
         blocks, pages, own, warnings = read_pdf(path, progress)
     elif suffix == ".docx":
-        blocks, own = formats.read_docx(path)
+        blocks, own = office.read_docx(path)
     elif suffix == ".odt":
-        blocks, own = formats.read_odt(path)
+        blocks, own = office.read_odt(path)
     elif suffix == ".ods":
-        blocks = formats.read_ods(path)
+        blocks = office.read_ods(path)
     elif suffix in (".html", ".htm"):
         blocks, own = formats.read_html(path.read_bytes())
     elif suffix in (".md", ".markdown"):
@@ -78,9 +80,9 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     elif suffix == ".txt":
         blocks = formats.read_txt(path.read_bytes())
     elif suffix == ".csv":
-        blocks = formats.read_csv(path.read_bytes())
+        blocks = sheets.read_csv(path.read_bytes())
     else:
-        blocks = formats.read_xlsx(path)
+        blocks = sheets.read_xlsx(path)
     if not blocks:
         raise DocumentError("kein verwertbarer Text gefunden – bitte den Inhalt prüfen.")
     meta = metadata.resolve(path, own, given, default_municipality)

@@ -1,4 +1,6 @@
-"""Readers for the non-PDF formats: DOCX, HTML, Markdown, TXT, CSV and XLSX.
+"""Readers for the plain formats (HTML, Markdown, TXT) and the helpers every reader shares:
+text decoding, heading paths, tables as blocks. Office documents: ``office``; spreadsheets:
+``sheets``; PDF: ``pdf``.
 
 Each returns blocks (paragraphs with their heading path, tables with their header) and
 the document's own metadata where the format carries it.
@@ -6,13 +8,8 @@ the document's own metadata where the format carries it.
 
 from __future__ import annotations
 
-import csv
-import datetime
 import html as html_lib
-import io
 import re
-import zipfile
-from pathlib import Path
 
 import yaml
 
@@ -50,18 +47,18 @@ def decode_text(data: bytes) -> str:
     )
 
 
-def _heading_path(stack: list[str]) -> str:
+def heading_path(stack: list[str]) -> str:
     return " › ".join(h for h in stack if h)
 
 
-def _push(stack: list[str], level: int, title: str) -> None:
+def push_heading(stack: list[str], level: int, title: str) -> None:
     del stack[level - 1:]
     while len(stack) < level - 1:
         stack.append("")
     stack.append(title)
 
 
-def _table_block(rows: list[list[str]], heading: str, page: int | None = None) -> Block | None:
+def table_block(rows: list[list[str]], heading: str, page: int | None = None) -> Block | None:
     rows = [[normalize(c) for c in r] for r in rows if any(str(c).strip() for c in r)]
     if not rows:
         return None
@@ -101,10 +98,10 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
     def flush() -> None:
         nonlocal para, table
         if para:
-            blocks.append(Block(text=normalize(" ".join(para)), heading=_heading_path(stack)))
+            blocks.append(Block(text=normalize(" ".join(para)), heading=heading_path(stack)))
         para = []
         if table:
-            block = _table_block(table, _heading_path(stack))
+            block = table_block(table, heading_path(stack))
             if block:
                 blocks.append(block)
         table = []
@@ -114,7 +111,7 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
         m = _MD_HEADING.match(stripped)
         if m:
             flush()
-            _push(stack, len(m.group(1)), normalize(m.group(2)))
+            push_heading(stack, len(m.group(1)), normalize(m.group(2)))
             if not meta.get("title") and len(m.group(1)) == 1:
                 meta.setdefault("_first_heading", normalize(m.group(2)))
             continue
@@ -176,144 +173,6 @@ def read_txt(data: bytes) -> list[Block]:
     return blocks
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# text that is not in the document as it reads now: deleted or moved-away revisions, and
-# the old-Word copy of a text box (mc:Fallback repeats mc:Choice)
-_NOT_CURRENT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK}
-
-
-def _docx_text(element) -> str:
-    """The text of a paragraph or table cell as Word shows it with all tracked changes
-    accepted. python-docx's ``.text`` drops insertions (``w:ins``); this reads every
-    ``w:t``, also in insertions, hyperlinks, fields and text boxes."""
-    out = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
-        parent, skip = node.getparent(), False
-        while parent is not None and parent is not element:
-            if parent.tag in _NOT_CURRENT:
-                skip = True
-                break
-            parent = parent.getparent()
-        if skip:
-            continue
-        if node.tag == f"{_W}t":
-            out.append(node.text or "")
-        elif node is not element:
-            out.append("\n" if node.tag == f"{_W}p" and out else " ")
-    return "".join(out)
-
-
-def read_docx(path: Path) -> tuple[list[Block], dict]:
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(
-            "beschädigt oder kein gültiges Word-Dokument (.docx) – bitte in Word öffnen "
-            "und neu speichern. Alte .doc-Dateien bitte als .docx speichern."
-        ) from exc
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    blocks: list[Block] = []
-    stack: list[str] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            text = normalize(_docx_text(item._p))
-            if not text:
-                continue
-            style = (item.style.name if item.style is not None else "") or ""
-            m = re.match(r"(Heading|Überschrift)\s*(\d)", style)
-            if m or style == "Title":
-                _push(stack, int(m.group(2)) if m else 1, text)
-                continue
-            blocks.append(Block(text=text, heading=_heading_path(stack)))
-        elif isinstance(item, Table):
-            rows = []
-            for row in item.rows:
-                cells = []
-                for cell in row.cells:
-                    value = normalize(_docx_text(cell._tc))
-                    if not cells or value != cells[-1]:  # merged cells repeat their text
-                        cells.append(value)
-                rows.append(cells)
-            block = _table_block(rows, _heading_path(stack))
-            if block:
-                blocks.append(block)
-    props = document.core_properties
-    meta = {"title": (props.title or "").strip()}
-    if props.created:
-        meta["year"] = props.created.year
-    return blocks, meta
-
-
-# OpenDocument parts that are not body text: change records (deleted text lives here),
-# generated tables of contents and indexes, form and variable declarations
-_ODF_SKIP = {"text:tracked-changes", "text:table-of-content", "text:alphabetical-index",
-             "text:illustration-index", "text:sequence-decls", "text:variable-decls",
-             "office:forms"}
-
-
-def _open_odf(path: Path, kind: str):
-    try:
-        import odfdo
-
-        return odfdo.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - odfdo raises several types on broken files
-        raise DocumentError(
-            f"beschädigt oder kein gültiges OpenDocument ({kind}) – bitte in LibreOffice "
-            "öffnen und neu speichern."
-        ) from exc
-
-
-def read_odt(path: Path) -> tuple[list[Block], dict]:
-    """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
-    and tables in document order; tracked changes read as accepted."""
-    doc = _open_odf(path, ".odt")
-    blocks: list[Block] = []
-    stack: list[str] = []
-
-    def walk(element) -> None:
-        for child in element.children:
-            tag = child.tag
-            if tag in _ODF_SKIP:
-                continue
-            if tag == "text:h":
-                text = normalize(child.inner_text)
-                if text:
-                    _push(stack, int(child.get_attribute("text:outline-level") or 1), text)
-            elif tag == "text:p":
-                text = normalize(child.inner_text)
-                if text:
-                    blocks.append(Block(text=text, heading=_heading_path(stack)))
-            elif tag == "table:table":
-                rows = [[cell_text(v) for v in row] for row in child.get_values()]
-                block = _table_block(rows, _heading_path(stack))
-                if block:
-                    blocks.append(block)
-            else:  # lists, list items, sections, frames
-                walk(child)
-
-    walk(doc.body)
-    return blocks, {"title": (doc.meta.title or "").strip()}
-
-
-def read_ods(path: Path) -> list[Block]:
-    """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
-    doc = _open_odf(path, ".ods")
-    tables = doc.body.get_tables()
-    blocks = []
-    for table in tables:
-        rows = [[cell_text(v) for v in row] for row in table.get_values()]
-        block = _table_block(rows, table.name if len(tables) > 1 else "")
-        if block:
-            blocks.append(block)
-    return blocks
-
-
 def read_html(data: bytes) -> tuple[list[Block], dict]:
     """Main content only: trafilatura removes navigation, footers and cookie banners."""
     import trafilatura
@@ -338,73 +197,3 @@ def read_html(data: bytes) -> tuple[list[Block], dict]:
         if doc_meta is not None and doc_meta.title:
             meta["title"] = doc_meta.title
     return blocks, meta
-
-
-def read_csv(data: bytes) -> list[Block]:
-    text = decode_text(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";" if text.count(";") > text.count(",") else ","
-    rows = [r for r in csv.reader(io.StringIO(text), dialect)]
-    block = _table_block(rows, "")
-    return [block] if block else []
-
-
-def _number_de(value: float, grouped: bool) -> str:
-    """1240.5 → "1240,5" ("1.240,5" where the cell format groups thousands)."""
-    text = f"{value:,.10f}".rstrip("0").rstrip(".") if grouped else f"{value:.10f}".rstrip(
-        "0").rstrip(".")
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def cell_text(value: object, number_format: str = "General") -> str:
-    """A spreadsheet value as Excel shows it to a German reader: dates "12.03.2024",
-    percentages "12,5 %", decimals with a comma, whole numbers without ".0"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, datetime.datetime):
-        if value.time() == datetime.time(0, 0):
-            return value.strftime("%d.%m.%Y")
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, datetime.time):
-        return value.strftime("%H:%M")
-    if isinstance(value, (int, float)):
-        fmt = number_format or "General"
-        grouped = "#,##" in fmt
-        if "%" in fmt:
-            return f"{_number_de(round(value * 100, 6), grouped)} %"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return _number_de(value, grouped) if grouped or isinstance(value, float) else str(value)
-    return str(value)
-
-
-def read_xlsx(path: Path) -> list[Block]:
-    try:
-        import openpyxl
-
-        wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(
-            "beschädigt oder keine gültige Excel-Datei (.xlsx) – bitte in Excel öffnen und "
-            "neu speichern."
-        ) from exc
-    blocks = []
-    try:
-        for sheet in wb.worksheets:
-            rows = [
-                [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                for row in sheet.iter_rows()
-            ]
-            block = _table_block(rows, sheet.title if len(wb.worksheets) > 1 else "")
-            if block:
-                blocks.append(block)
-    finally:
-        wb.close()
-    return blocks

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
-from assistant.ingest import ocr
+from assistant.ingest import furniture, ocr
 from assistant.ingest.pdftables import CellTable, find_tables
 from assistant.ingest.repair import Vocabulary, repair
 from assistant.text import clean_chars
@@ -26,14 +25,7 @@ from assistant.types import Block
 log = logging.getLogger(__name__)
 
 _HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
-_PAGE_NO = re.compile(r"^(seite|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*(von|/)?\s*\d{0,4}$", re.I)
 _KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}
-
-
-def _furniture_key(line: str) -> str:
-    """Lines that repeat on many pages modulo numbers are running headers/footers."""
-    key = re.sub(r"\d+", "#", line.strip().lower())
-    return re.sub(r"\b[ivxlc]{1,6}\b\s*$", "#", key)  # roman page numbers in front matter
 
 
 def _page_lines(text: str) -> list[str]:
@@ -46,69 +38,6 @@ def _page_lines(text: str) -> list[str]:
         line = clean_chars(line.rstrip("\u00ad¬") if broken else line)
         lines.append(line + "-" if broken else line)
     return lines
-
-
-def _find_furniture(pages: list[list[str]]) -> set[str]:
-    """Running headers and footers among the first/last 3 lines of each page: lines that
-    repeat on 3 pages (40 % of short documents) word for word, or modulo a number that grows
-    with the page (``_furniture_key``: "Seite 3", "Kapitel 2: Schule | 14"). A table row
-    ending on many pages ("Gesamt 1.240") has other numbers and stays."""
-    if len(pages) < 3:
-        return set()
-    exact: Counter[str] = Counter()
-    keyed: dict[str, list[tuple[int, str]]] = {}
-    for p, lines in enumerate(pages):
-        body = [ln.strip() for ln in lines if ln.strip()]
-        edge = set(body[:3] + body[-3:])
-        exact.update(edge)
-        for key, line in {_furniture_key(ln): ln for ln in edge}.items():
-            keyed.setdefault(key, []).append((p, line))
-    limit = max(2, int(0.4 * len(pages)))
-    found = {ln for ln, n in exact.items() if n >= min(limit, 3)}
-    found |= {key for key, seen in keyed.items()
-              if key and len(seen) >= min(limit, 3) and _numbered_like_pages(seen)}
-    return found
-
-
-def _numbered_like_pages(seen: list[tuple[int, str]]) -> bool:
-    """Whether one of the numbers in these (page index, line) pairs grows with the page –
-    a page number – in most of them; lines without arabic digits (roman page numbers)
-    count as such."""
-    numbered = [(p, [int(n) for n in re.findall(r"\d+", line)]) for p, line in seen]
-    numbered = [(p, ns) for p, ns in numbered if ns]
-    best = 0
-    for j in range(min((len(ns) for _, ns in numbered), default=0)):
-        offsets = Counter(ns[j] - p for p, ns in numbered)
-        best = max(best, offsets.most_common(1)[0][1])
-    return len(seen) - len(numbered) + best >= 0.6 * len(seen)
-
-
-_LEADER = re.compile(r"^[\s.·…_]*\.[\s.·…_]*\d*\s*$")  # ". . . . 4" dot leaders
-
-
-_TO_PAGE = re.compile(r"(?:[.·…_]\s?){3,}\s*[\divxlc]+\s*$", re.IGNORECASE)  # "… . . 12"
-
-
-def _is_contents(lines: list[str]) -> bool:
-    """A table of contents (or an index): headed so, or most lines lead to a page number
-    (the second page of a contents has no heading)."""
-    body = [ln.strip() for ln in lines if ln.strip()]
-    if any(ln.lower() in ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")
-           for ln in body[:6]):
-        return True
-    return len(body) >= 4 and sum(bool(_TO_PAGE.search(ln)) for ln in body) > 0.5 * len(body)
-
-
-def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
-    """Drop running headers/footers and page numbers, but only at the page's edges."""
-    body = [i for i, ln in enumerate(lines) if ln.strip()]
-    edges = set(body[:3] + body[-3:])
-    return [
-        ln for i, ln in enumerate(lines)
-        if i not in edges
-        or (ln.strip() not in furniture and _furniture_key(ln) not in furniture
-            and not _PAGE_NO.match(ln.strip()))
-    ]
 
 
 _BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
@@ -301,16 +230,16 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
         )
 
     pages = [_page_lines(t) for t in raw_pages]
-    furniture = _find_furniture(pages)
+    repeated = furniture.find(pages)
     blocks: list[Block] = []
     warnings: list[str] = []
     heading = ""
     empty_pages = []
     for i, lines in enumerate(pages):
         label = labels[i] if i < len(labels) else str(i + 1)
-        if _is_contents(lines):
+        if furniture.is_contents(lines):
             continue  # a table of contents only repeats headings with page numbers
-        kept = [ln for ln in _strip_furniture(lines, furniture) if not _LEADER.match(ln)]
+        kept = furniture.strip(lines, repeated)
         if not any(ln.strip() for ln in kept):
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)

@@ -1,0 +1,151 @@
+"""Office documents: Word (DOCX) with tracked changes read as accepted, and OpenDocument
+text and spreadsheets (ODT, ODS) from LibreOffice/OpenOffice."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from assistant.errors import DocumentError
+from assistant.ingest.formats import heading_path, push_heading, table_block
+from assistant.ingest.sheets import cell_text
+from assistant.text import normalize
+from assistant.types import Block
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# text that is not in the document as it reads now: deleted or moved-away revisions, and
+# the old-Word copy of a text box (mc:Fallback repeats mc:Choice)
+_NOT_CURRENT = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK}
+
+
+def _docx_text(element) -> str:
+    """The text of a paragraph or table cell as Word shows it with all tracked changes
+    accepted. python-docx's ``.text`` drops insertions (``w:ins``); this reads every
+    ``w:t``, also in insertions, hyperlinks, fields and text boxes."""
+    out = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        parent, skip = node.getparent(), False
+        while parent is not None and parent is not element:
+            if parent.tag in _NOT_CURRENT:
+                skip = True
+                break
+            parent = parent.getparent()
+        if skip:
+            continue
+        if node.tag == f"{_W}t":
+            out.append(node.text or "")
+        elif node is not element:
+            out.append("\n" if node.tag == f"{_W}p" and out else " ")
+    return "".join(out)
+
+
+def read_docx(path: Path) -> tuple[list[Block], dict]:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(
+            "beschädigt oder kein gültiges Word-Dokument (.docx) – bitte in Word öffnen "
+            "und neu speichern. Alte .doc-Dateien bitte als .docx speichern."
+        ) from exc
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[Block] = []
+    stack: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            text = normalize(_docx_text(item._p))
+            if not text:
+                continue
+            style = (item.style.name if item.style is not None else "") or ""
+            m = re.match(r"(Heading|Überschrift)\s*(\d)", style)
+            if m or style == "Title":
+                push_heading(stack, int(m.group(2)) if m else 1, text)
+                continue
+            blocks.append(Block(text=text, heading=heading_path(stack)))
+        elif isinstance(item, Table):
+            rows = []
+            for row in item.rows:
+                cells = []
+                for cell in row.cells:
+                    value = normalize(_docx_text(cell._tc))
+                    if not cells or value != cells[-1]:  # merged cells repeat their text
+                        cells.append(value)
+                rows.append(cells)
+            block = table_block(rows, heading_path(stack))
+            if block:
+                blocks.append(block)
+    props = document.core_properties
+    meta = {"title": (props.title or "").strip()}
+    if props.created:
+        meta["year"] = props.created.year
+    return blocks, meta
+
+
+# OpenDocument parts that are not body text: change records (deleted text lives here),
+# generated tables of contents and indexes, form and variable declarations
+_ODF_SKIP = {"text:tracked-changes", "text:table-of-content", "text:alphabetical-index",
+             "text:illustration-index", "text:sequence-decls", "text:variable-decls",
+             "office:forms"}
+
+
+def _open_odf(path: Path, kind: str):
+    try:
+        import odfdo
+
+        return odfdo.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - odfdo raises several types on broken files
+        raise DocumentError(
+            f"beschädigt oder kein gültiges OpenDocument ({kind}) – bitte in LibreOffice "
+            "öffnen und neu speichern."
+        ) from exc
+
+
+def read_odt(path: Path) -> tuple[list[Block], dict]:
+    """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
+    and tables in document order; tracked changes read as accepted."""
+    doc = _open_odf(path, ".odt")
+    blocks: list[Block] = []
+    stack: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.children:
+            tag = child.tag
+            if tag in _ODF_SKIP:
+                continue
+            if tag == "text:h":
+                text = normalize(child.inner_text)
+                if text:
+                    push_heading(stack, int(child.get_attribute("text:outline-level") or 1), text)
+            elif tag == "text:p":
+                text = normalize(child.inner_text)
+                if text:
+                    blocks.append(Block(text=text, heading=heading_path(stack)))
+            elif tag == "table:table":
+                rows = [[cell_text(v) for v in row] for row in child.get_values()]
+                block = table_block(rows, heading_path(stack))
+                if block:
+                    blocks.append(block)
+            else:  # lists, list items, sections, frames
+                walk(child)
+
+    walk(doc.body)
+    return blocks, {"title": (doc.meta.title or "").strip()}
+
+
+def read_ods(path: Path) -> list[Block]:
+    """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
+    doc = _open_odf(path, ".ods")
+    tables = doc.body.get_tables()
+    blocks = []
+    for table in tables:
+        rows = [[cell_text(v) for v in row] for row in table.get_values()]
+        block = table_block(rows, table.name if len(tables) > 1 else "")
+        if block:
+            blocks.append(block)
+    return blocks

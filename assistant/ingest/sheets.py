@@ -1,0 +1,80 @@
+"""Spreadsheets and tables: CSV, XLSX, and cell values as a German reader sees them."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from pathlib import Path
+
+from assistant.errors import DocumentError
+from assistant.ingest.formats import decode_text, table_block
+from assistant.types import Block
+
+
+def read_csv(data: bytes) -> list[Block]:
+    text = decode_text(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+        dialect.delimiter = ";" if text.count(";") > text.count(",") else ","
+    rows = [r for r in csv.reader(io.StringIO(text), dialect)]
+    block = table_block(rows, "")
+    return [block] if block else []
+
+
+def _number_de(value: float, grouped: bool) -> str:
+    """1240.5 → "1240,5" ("1.240,5" where the cell format groups thousands)."""
+    text = (f"{value:,.10f}" if grouped else f"{value:.10f}").rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A spreadsheet value as Excel shows it to a German reader: dates "12.03.2024",
+    percentages "12,5 %", decimals with a comma, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0, 0):
+            return value.strftime("%d.%m.%Y")
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, (int, float)):
+        fmt = number_format or "General"
+        grouped = "#,##" in fmt
+        if "%" in fmt:
+            return f"{_number_de(round(value * 100, 6), grouped)} %"
+        return _number_de(value, grouped)
+    return str(value)
+
+
+def read_xlsx(path: Path) -> list[Block]:
+    try:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DocumentError(
+            "beschädigt oder keine gültige Excel-Datei (.xlsx) – bitte in Excel öffnen und "
+            "neu speichern."
+        ) from exc
+    blocks = []
+    try:
+        for sheet in wb.worksheets:
+            rows = [
+                [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
+                for row in sheet.iter_rows()
+            ]
+            block = table_block(rows, sheet.title if len(wb.worksheets) > 1 else "")
+            if block:
+                blocks.append(block)
+    finally:
+        wb.close()
+    return blocks
