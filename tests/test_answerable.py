@@ -40,6 +40,16 @@ def test_acronyms_count_as_nouns():
     assert absent("Wie viele DaZ-Lehrkräfte fehlen?") == ["DaZ", "Lehrkräfte"]
 
 
+def test_questions_typed_in_lower_case_have_their_nouns_found_by_the_tagger():
+    assert absent("wie hoch ist das gesamtbudget des kommunalen integrationszentrums?") == [
+        "gesamtbudget"]
+    assert absent("wie viele daz-lehrkräfte fehlen?") == ["daz", "lehrkräfte"]
+    # verbs and adjectives are no concepts, also a verb the tagger only knows as a noun
+    assert absent("wann trifft sich das netzwerk?") == []
+    assert absent("an wen wende ich mich wegen elternbildung?") == []
+    assert absent("wann trifft sich das netzwerk zu einem digitalen treffen?") == []
+
+
 def test_known_words_inflections_and_new_compounds_of_known_words_are_not_absent():
     assert absent("Welche Elternbildungsgruppen gibt es?") == []
     assert absent("Wann ist das nächste Netzwerktreffen?") == []

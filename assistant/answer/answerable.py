@@ -7,7 +7,9 @@ separate many of these cases from real answers:
 - **Absent concepts.** A noun of the question that no indexed passage uses – neither the
   word, nor its stem, nor the head of the compound together with its modifier
   ("Elternbildungsgruppen" is known when "Elternbildung" and "Gruppen" are). Nominalised
-  verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts.
+  verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts. Nouns
+  are found by their capital letter; in a question typed all in lower case ("wie hoch ist
+  das gesamtbudget …") the Hanover Tagger's German model (HanTa, offline) finds them.
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
 - **Answer type.** "Wie viele …?" wants a count (a date is none), "Wann …?" a date and
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
 
@@ -43,13 +46,39 @@ def years(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text))
 
 
+@cache
+def _tagger():
+    # loaded on first use: 0.2 s and 30 MB, needed only for questions typed in lower case
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+
+
+# a finite verb stands before its pronoun subject in a question ("an wen wende ich mich");
+# the tagger's lexicon knows some such forms only as nouns ("Wende")
+_SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "es", "man", "wir", "ihr", "sie"})
+
+
+def _tagged_nouns(tokens: list[str]) -> set[int]:
+    """Positions of nouns and names in a sentence typed without capitals, by their context."""
+    tags = _tagger().tag_sent(tokens, casesensitive=False)
+    return {i for i, (_, _, tag) in enumerate(tags) if tag.startswith(("NN", "NE"))
+            and (i + 1 == len(tokens) or tokens[i + 1] not in _SUBJECT_PRONOUNS)}
+
+
 def _nouns(question: str) -> list[str]:
-    """Capitalised words that are not the first word, plus acronyms ("DaZ", "BAMF")."""
+    """Capitalised words that are not the first word, plus acronyms ("DaZ", "BAMF"); in a
+    question without capitals after its first word, the words tagged as nouns."""
     tokens = _TOKEN.findall(question)
+    lower = not any(c.isupper() for word in tokens[1:] for c in word)
+    tagged = _tagged_nouns(tokens) if lower and len(tokens) > 1 else set()
     out = []
     for i, word in enumerate(tokens):
         acronym = sum(c.isupper() for c in word) >= 2
-        if i == 0 or not word[0].isupper() or (len(word) < 4 and not acronym):
+        noun = i in tagged if lower else word[0].isupper()
+        # without capitals an acronym ("daz") cannot be told apart: three letters suffice
+        short = len(word) < 3 if lower else len(word) < 4 and not acronym
+        if i == 0 or not noun or short:
             continue
         if tokens[i - 1].lower() in _NOMINALISING and word.endswith("en"):
             continue
