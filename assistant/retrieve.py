@@ -26,6 +26,7 @@ from assistant.config import Settings
 from assistant.embed import Embedder, dot_rows
 from assistant.ingest import embedding_text
 from assistant.rerank import SentenceVectors, rerank
+from assistant.spelling import Speller
 from assistant.store import Store
 from assistant.text import terms
 from assistant.types import Chunk, Source
@@ -82,6 +83,7 @@ class _Corpus:
         if tokenised:
             self.model.index(tokenised, show_progress=False)
         self.df: Counter[str] = Counter(t for doc in tokenised for t in set(doc))
+        self.speller: Speller | None = None
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; terms the corpus never uses weigh most."""
@@ -158,6 +160,14 @@ class Retriever:
     def expand(self, words: set[str] | frozenset[str]) -> set[str]:
         """Terms plus the abbreviations the documents define for them, and vice versa."""
         return self._corpus().abbreviations.expand(words)
+
+    @property
+    def speller(self) -> Speller:
+        """The documents' words, for reading typing slips in questions (built on first use)."""
+        corpus = self._corpus()
+        if corpus.speller is None:
+            corpus.speller = Speller(c.text for c in corpus.chunks)
+        return corpus.speller
 
     def knows(self, term: str) -> bool:
         """Whether any indexed passage uses this (stemmed) term."""

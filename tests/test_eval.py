@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.evaluate.cli import TYPED
 
 MARKDOWN = """# Sprachförderung in Beispieldorf
 
@@ -107,6 +108,12 @@ def test_questions_asked_as_people_type_them(run):
     assert by_id["t4"]["abstained"]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["label"].endswith("-ohne-fragezeichen")
+
+
+def test_typing_slips_swap_two_letters_in_the_longest_word():
+    assert TYPED["tippfehler"]("Woran liegt es, dass die Schulanmeldung so lange dauert?") == (
+        "Woran liegt es, dass die Schulamneldung so lange dauert?")
+    assert TYPED["tippfehler"]("Wer hilft?") == "Wer hilft?"  # no word of 8 letters
 
 
 BASELINE = Path(__file__).resolve().parent.parent / "eval/results/baseline/summary.json"

@@ -118,6 +118,19 @@ def test_answer_cites_document_and_printed_page(engine):
     assert set(data["sources"][0]) >= {"rank", "document", "title", "page", "text", "score"}
 
 
+def test_a_typing_slip_is_read_as_the_documents_word_and_said_so(engine):
+    typed = "Was bietet der Jugendmigartionsdienst an?"
+    answer = engine.ask(typed)
+    right = engine.ask("Was bietet der Jugendmigrationsdienst an?")
+    assert not answer.abstained and answer.question == typed
+    assert answer.notes[0] == "Hinweis: „Jugendmigartionsdienst“ als „Jugendmigrationsdienst“ gelesen."
+    assert answer.text.startswith(answer.notes[0] + "\n\n")
+    assert [(c.document, c.page) for c in answer.citations] == [
+        (c.document, c.page) for c in right.citations]
+    assert ("konzept-2024.pdf", 4) in {(c.document, c.page) for c in answer.citations}
+    assert not right.notes
+
+
 def test_answer_abstains_when_sources_do_not_cover(engine):
     answer = engine.ask("Wie hoch ist das Jahresbudget der Feuerwehr für Drehleitern?")
     assert answer.abstained and not answer.citations

@@ -105,6 +105,13 @@ def test_streaming_answers_one_question_per_model_call(ws):
         assert steps[-1][1].text.count("### ") == 2
         list(chat.answer_stream(ws, FRAGE[:-1], Filters(), rec.name))
         assert rec.streamed == [FRAGE]  # one question, its "?" added, streamed
+        # a typing slip: the model is asked the documents' word, the reader is told first
+        steps = list(chat.answer_stream(ws, FRAGE.replace("Integrations", "Integratoins"),
+                                        Filters(), rec.name))
+        assert rec.streamed[-1] == FRAGE
+        said = "Hinweis: „Integratoinskonzept“ als „Integrationskonzept“ gelesen."
+        assert steps[0][0] == f"{said}\n\n…" and steps[-1][1].notes[0] == said
+        assert steps[-1][1].text.startswith(said)
     finally:
         del ws.engine._answerers["aufzeichnend"]
 

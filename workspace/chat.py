@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from assistant.answer import as_question, sub_questions
+from assistant.answer import as_question, spell, sub_questions, with_note
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS
@@ -86,13 +86,15 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
     if not question:
         raise AssistantError("Bitte eine Frage eingeben.")
     t0 = time.perf_counter()
-    sources = ws.engine.retriever.search(question, filters=filters)
+    read, note = spell(question, ws.engine.retriever)
+    sources = ws.engine.retriever.search(read, filters=filters)
     t1 = time.perf_counter()
+    above = f"{note}\n\n" if note else ""
     text = ""
-    for piece in answerer.stream(question, sources):
+    for piece in answerer.stream(read, sources):
         text += piece
-        yield text, None
-    answer = answerer.answer_from_text(question, sources, text)
+        yield above + text, None
+    answer = with_note(answerer.answer_from_text(read, sources, text), question, note)
     t2 = time.perf_counter()
     timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000,
                "total": (t2 - t0) * 1000, **answer.timings_ms}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
+from assistant import spelling
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.retrieve import Filters, Retriever
@@ -67,6 +68,25 @@ def as_question(text: str) -> str:
     return text
 
 
+def spell(question: str, retriever: Retriever) -> tuple[str, str]:
+    """``question`` with typing slips read as the documents' words ("Schulamneldung" →
+    "Schulanmeldung"), and the note that says so ("" when nothing was changed)."""
+    from assistant.answer.answerable import is_known_part, is_known_word
+
+    read, fixes = spelling.correct(question, retriever.speller,
+                                   lambda word: is_known_word(word, retriever.knows),
+                                   lambda part: is_known_part(part, retriever.knows))
+    return read, spelling.note(fixes) if fixes else ""
+
+
+def with_note(answer: Answer, question: str, note: str) -> Answer:
+    """``answer`` to the question as typed, with ``note`` above its text and in its notes."""
+    if not note:
+        return answer
+    return replace(answer, question=question, text=f"{note}\n\n{answer.text}",
+                   notes=(note, *answer.notes))
+
+
 def sub_questions(question: str) -> list[str]:
     """The separate questions in one input ("Welche Strukturen …? Welche Maßnahmen …?")."""
     parts = [s.strip() for s in re.split(r"(?<=\?)\s+", question) if s.strip()]
@@ -113,11 +133,12 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
                                           for p in parts])
         return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
     t0 = time.perf_counter()
-    sources = retriever.search(question, k=k, mode=mode, filters=filters)
+    read, note = spell(question, retriever)
+    sources = retriever.search(read, k=k, mode=mode, filters=filters)
     t1 = time.perf_counter()
-    result = answerer.answer(question, sources)
+    result = answerer.answer(read, sources)
     t2 = time.perf_counter()
     timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000,
                "total": (t2 - t0) * 1000, **result.timings_ms}
-    return replace(result, timings_ms=timings)
+    return replace(with_note(result, question, note), timings_ms=timings)
 

@@ -96,7 +96,7 @@ def _is_known(word: str, known: Callable[[str], bool]) -> bool:
     return any(known(s) for s in _stems(word))
 
 
-def _is_known_part(word: str, known: Callable[[str], bool]) -> bool:
+def is_known_part(word: str, known: Callable[[str], bool]) -> bool:
     """A compound part: a known word whose stem has ≥ 4 letters (not "ung" of "Wohn|ungen")."""
     return any(len(s) >= 4 and known(s) for s in _stems(word))
 
@@ -110,17 +110,22 @@ def _compound_of_known(word: str, known: Callable[[str], bool]) -> bool:
         return True
     for i in range(4, len(word) - 3):
         left, right = word[:i], word[i:]
-        if _is_known_part(right, known) and (_is_known_part(left, known) or (
-                left.endswith("s") and _is_known_part(left[:-1], known))):
+        if is_known_part(right, known) and (is_known_part(left, known) or (
+                left.endswith("s") and is_known_part(left[:-1], known))):
             return True
     return False
+
+
+def is_known_word(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether the documents use ``word``: its stem, or a compound of words they use;
+    ``known`` tells whether a stemmed term occurs in any passage."""
+    return _is_known(word, known) or _compound_of_known(word, known)
 
 
 def absent_concepts(question: str, known: Callable[[str], bool]) -> list[str]:
     """Nouns of ``question`` that the indexed documents never use; ``known`` tells whether a
     stemmed term occurs in any passage."""
-    return [noun for noun in _nouns(question)
-            if not _is_known(noun, known) and not _compound_of_known(noun, known)]
+    return [noun for noun in _nouns(question) if not is_known_word(noun, known)]
 
 
 def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:

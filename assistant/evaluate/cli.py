@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -23,10 +24,22 @@ SHOWN = ("evidence_hit@5", "citation_precision", "citation_recall", "citation_va
          "latency_ms_p95")
 
 
+def _transposed(question: str) -> str:
+    """The longest word with two letters in its middle swapped ("Schulanmeldung" →
+    "Schulanemldung"): the commonest typing slip, in the word that carries the question."""
+    longest = max(re.findall(r"[^\W\d_]{8,}", question), key=len, default="")
+    if not longest:
+        return question
+    mid = len(longest) // 2
+    typo = longest[:mid - 1] + longest[mid] + longest[mid - 1] + longest[mid + 1:]
+    return question.replace(longest, typo, 1)
+
+
 # how people type questions that the set writes properly (``--typed``)
 TYPED = {
     "klein": str.lower,
     "ohne-fragezeichen": lambda q: q.rstrip().rstrip("?").rstrip(),
+    "tippfehler": _transposed,
 }
 
 
@@ -48,7 +61,8 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="erlaubter Rückgang je Leitkennzahl beim --gate (Standard 0,03)")
     p.add_argument("--typed", choices=sorted(TYPED),
                    help="Fragen so verändert stellen, wie Menschen tippen: 'klein' (alles "
-                        "kleingeschrieben), 'ohne-fragezeichen' – misst die Robustheit")
+                        "kleingeschrieben), 'ohne-fragezeichen', 'tippfehler' (zwei "
+                        "Buchstaben im längsten Wort vertauscht) – misst die Robustheit")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")

@@ -1,0 +1,49 @@
+"""Typing slips read as the documents' words (pure functions, real word list)."""
+
+from __future__ import annotations
+
+from assistant.answer.answerable import is_known_part, is_known_word
+from assistant.spelling import Speller, correct, note
+from assistant.text import terms
+
+TEXTS = [
+    ("Die Clearingstelle organisiert die Anmeldung an Schulen. Seiteneinsteiger warten auf "
+     "einen Schulplatz, die Seiteneinsteiger kommen aus 30 Ländern."),
+    ("Das Netzwerk Ankommen trifft sich im Hafenviertel. Die Bildungsberatung berät in "
+     "sieben Sprachen. Zum Leitfanden-Projekt siehe Anhang."),
+]
+KNOWN = set(terms(" ".join(TEXTS)))
+SPELLER = Speller(TEXTS)
+
+
+def fix(question: str) -> tuple[str, list[tuple[str, str]]]:
+    return correct(question, SPELLER, lambda w: is_known_word(w, KNOWN.__contains__),
+                   lambda p: is_known_part(p, KNOWN.__contains__))
+
+
+def test_swapped_dropped_and_doubled_letters_are_read_as_the_documents_word():
+    assert fix("Wie lange warten Seitenenisteiger?") == (
+        "Wie lange warten Seiteneinsteiger?", [("Seitenenisteiger", "Seiteneinsteiger")])
+    assert fix("Wann trifft sich das Netwzerk?")[0] == "Wann trifft sich das Netzwerk?"
+    assert fix("In welchen Sprachen berät die Bildungbseratung?")[0].endswith(
+        "Bildungsberatung?")
+    assert fix("Was gibt es im hafenvirtel?")[0] == "Was gibt es im hafenviertel?"  # case kept
+
+
+def test_a_compound_the_documents_never_write_is_read_from_its_parts():
+    # "Schulanmeldung" is in no text, but "Schul" (Schulplatz) and "Anmeldung" are
+    assert fix("Wie läuft die Schulamneldung?")[0] == "Wie läuft die Schulanmeldung?"
+
+
+def test_known_words_right_spellings_and_far_words_stay_as_typed():
+    for question in ("Wer organisiert die Anmeldung?",
+                     "Wer kann das organisieren?",       # German, though the texts say "organisiert"
+                     "Was sagt der Leitfaden dazu?",     # not "Leitfanden"
+                     "Wie hoch ist das Gesamtbudget?",   # nothing near in the texts
+                     "Wie viele Schulplätze gibt es?"):  # a form of a known word
+        assert fix(question) == (question, [])
+
+
+def test_the_note_names_every_word_read_differently():
+    assert note([("Netwzerk", "Netzwerk"), ("Schulamneldung", "Schulanmeldung")]) == (
+        "Hinweis: „Netwzerk“ als „Netzwerk“, „Schulamneldung“ als „Schulanmeldung“ gelesen.")
