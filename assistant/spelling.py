@@ -14,7 +14,9 @@ compound of known words – is compared with the documents' own words:
 - a compound the documents never write as one word ("Schulamneldung") is read as a part
   they use ("Schul", from "Schulplatz") and a near word for the rest ("Anmeldung").
 
-A word spelled right ("Leitfaden", "organisieren", by pyspellchecker's German word list)
+Umlauts typed as "ae", "oe", "ue" ("naechste") are read as umlauts when that gives a word
+of the documents or of German and the word as typed is none. A word spelled right
+("Leitfaden", "organisieren", by pyspellchecker's German word list)
 is never changed, even when the documents use a near one ("organisiert"). Otherwise the
 documents' spelling decides, so names and local terms are read as the documents write
 them, and a word that is merely not in them ("Gesamtbudget") stays as typed unless a
@@ -84,6 +86,14 @@ class Speller:
         return max(options, key=lambda o: (o[1], o[0]))[0] if options else None
 
 
+_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü", "Ae": "Ä", "Oe": "Ö", "Ue": "Ü"}
+
+
+def _with_umlauts(word: str) -> str:
+    """"veraendert" → "verändert": umlauts written as on a keyboard without them."""
+    return re.sub(r"[AaOoUu]e", lambda m: _UMLAUT[m.group(0)], word)
+
+
 @cache
 def _german() -> SpellChecker:
     # loaded only when a question has a word to correct: 0.8 s, 340,000 word forms
@@ -106,7 +116,13 @@ def correct(question: str, speller: Speller, known: Callable[[str], bool],
 
     def fix(match: re.Match) -> str:
         typed = match.group(0)
-        if len(typed) < MIN_LETTERS or typed.lower() in STOPWORDS or known(typed):
+        if len(typed) < MIN_LETTERS or typed.lower() in STOPWORDS:
+            return typed
+        spelled = _with_umlauts(typed)
+        if spelled != typed and (spelled.lower() in speller.counts or is_german_word(spelled)
+                                 ) and not is_german_word(typed):
+            return spelled  # "naechste" is "nächste" in another spelling, not a slip
+        if known(typed):
             return typed
         read = speller.suggest(typed, known_part)
         if read is None or read == typed.lower() or is_german_word(typed):

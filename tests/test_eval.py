@@ -110,10 +110,11 @@ def test_questions_asked_as_people_type_them(run):
     assert summary["label"].endswith("-ohne-fragezeichen")
 
 
-def test_typing_slips_swap_two_letters_in_the_longest_word():
+def test_typing_slips_swap_two_letters_in_the_longest_word_or_spell_out_umlauts():
     assert TYPED["tippfehler"]("Woran liegt es, dass die Schulanmeldung so lange dauert?") == (
         "Woran liegt es, dass die Schulamneldung so lange dauert?")
     assert TYPED["tippfehler"]("Wer hilft?") == "Wer hilft?"  # no word of 8 letters
+    assert TYPED["umlaute"]("Für Schüler: Maßnahmen?") == "Fuer Schueler: Massnahmen?"
 
 
 BASELINE = Path(__file__).resolve().parent.parent / "eval/results/baseline/summary.json"

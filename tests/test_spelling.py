@@ -44,6 +44,14 @@ def test_known_words_right_spellings_and_far_words_stay_as_typed():
         assert fix(question) == (question, [])
 
 
+def test_umlauts_typed_as_two_letters_are_read_as_umlauts_without_a_note():
+    assert fix("Wie lange warten die Schueler auf einen Schulplatz?") == (
+        "Wie lange warten die Schüler auf einen Schulplatz?", [])
+    assert fix("Was hat sich veraendert?") == ("Was hat sich verändert?", [])  # German
+    assert fix("Welche Quelle nennt aktuelle Zahlen?")[0] == (
+        "Welche Quelle nennt aktuelle Zahlen?")  # "ue" that is no umlaut
+
+
 def test_the_note_names_every_word_read_differently():
     assert note([("Netwzerk", "Netzwerk"), ("Schulamneldung", "Schulanmeldung")]) == (
         "Hinweis: „Netwzerk“ als „Netzwerk“, „Schulamneldung“ als „Schulanmeldung“ gelesen.")

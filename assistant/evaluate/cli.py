@@ -35,11 +35,18 @@ def _transposed(question: str) -> str:
     return question.replace(longest, typo, 1)
 
 
+def _without_umlauts(question: str) -> str:
+    """"Wie viele Schüler …" → "Wie viele Schueler …", as typed without umlaut keys."""
+    return question.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae",
+                                              "Ö": "Oe", "Ü": "Ue", "ß": "ss"}))
+
+
 # how people type questions that the set writes properly (``--typed``)
 TYPED = {
     "klein": str.lower,
     "ohne-fragezeichen": lambda q: q.rstrip().rstrip("?").rstrip(),
     "tippfehler": _transposed,
+    "umlaute": _without_umlauts,
 }
 
 
@@ -62,7 +69,8 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--typed", choices=sorted(TYPED),
                    help="Fragen so verändert stellen, wie Menschen tippen: 'klein' (alles "
                         "kleingeschrieben), 'ohne-fragezeichen', 'tippfehler' (zwei "
-                        "Buchstaben im längsten Wort vertauscht) – misst die Robustheit")
+                        "Buchstaben im längsten Wort vertauscht), 'umlaute' (ae, oe, ue, "
+                        "ss) – misst die Robustheit")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
