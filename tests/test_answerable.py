@@ -113,3 +113,6 @@ def test_a_question_typed_without_question_mark_is_read_as_one():
     assert as_question("Was wissen wir? Wo sind Lücken.") == "Was wissen wir? Wo sind Lücken."
     assert sub_questions(as_question("Welche Angebote gibt es? Welche Lücken sehen wir")) == [
         "Welche Angebote gibt es?", "Welche Lücken sehen wir?"]
+    # pasted twice: answered once
+    assert sub_questions("Welche Angebote gibt es? Wer hilft? Welche Angebote gibt es?") == [
+        "Welche Angebote gibt es?", "Wer hilft?"]

@@ -88,8 +88,10 @@ def with_note(answer: Answer, question: str, note: str) -> Answer:
 
 
 def sub_questions(question: str) -> list[str]:
-    """The separate questions in one input ("Welche Strukturen …? Welche Maßnahmen …?")."""
-    parts = [s.strip() for s in re.split(r"(?<=\?)\s+", question) if s.strip()]
+    """The separate questions in one input ("Welche Strukturen …? Welche Maßnahmen …?"),
+    each once."""
+    parts = list(dict.fromkeys(s.strip() for s in re.split(r"(?<=\?)\s+", question)
+                               if s.strip()))
     return parts if len(parts) > 1 and all(p.endswith("?") for p in parts) else [question]
 
 
