@@ -116,3 +116,24 @@ def test_a_question_typed_without_question_mark_is_read_as_one():
     # pasted twice: answered once
     assert sub_questions("Welche Angebote gibt es? Wer hilft? Welche Angebote gibt es?") == [
         "Welche Angebote gibt es?", "Wer hilft?"]
+
+
+def test_greetings_and_thanks_around_a_question_are_left_out():
+    from assistant.answer import as_question
+
+    assert as_question("Hallo, kurze Frage: Welche Netzwerke gibt es? Vielen Dank im Voraus!") \
+        == "Welche Netzwerke gibt es?"
+    assert as_question("Hallo zusammen, wie viele Kinder kamen 2023? Danke!") == \
+        "Wie viele Kinder kamen 2023?"
+    assert as_question("Liebe Kolleginnen und Kollegen, ich hätte eine Frage: Wer leitet das "
+                       "KI? Viele Grüße") == "Wer leitet das KI?"
+    # nothing else is cut: a "Gruß" asked about, "Dankesschreiben", an input of thanks only
+    assert as_question("Was bedeutet Gruß in der Einladung?") == \
+        "Was bedeutet Gruß in der Einladung?"
+    assert as_question("Gibt es Dankesschreiben?") == "Gibt es Dankesschreiben?"
+    assert as_question("Danke!") == "Danke!"
+
+
+def test_a_word_beginning_a_sentence_is_no_noun_by_its_capital():
+    assert absent("Frage zu den Zahlen: Passen die Angaben zusammen?") == ["Zahlen", "Angaben"]
+    assert absent("Wir haben Gruppen. Elternabende gibt es auch?") == []

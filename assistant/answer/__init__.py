@@ -58,10 +58,35 @@ _ASKING = re.compile(r"^(\S+\s+){0,2}(wer|wen|wem|wessen|was|wann|wo|woher|wohin
                      r"durch|nach|um|unter))\b", re.IGNORECASE)
 
 
+# what people write around a question in a chat: greetings, "kurze Frage:", thanks, regards
+_OPENING = re.compile(
+    r"^(?:(?:(?:hallo|hi|hey|moin|servus|guten\s+(?:morgen|tag|abend))(?:\s+(?:zusammen|"
+    r"allerseits|alle|miteinander))?|liebe[rs]?\s+\w+(?:\s+und"
+    r"\s+\w+)?|(?:ich\s+(?:hätte|habe)\s+)?(?:noch\s+)?(?:eine\s+)?(?:kurze\s+)?frage)"
+    r"\b\s*[,!.:;–-]?\s*)+", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(?:(?<=[?.!,])|^)\s*(?:(?:vielen|herzlichen|besten)\s+dank|danke(?:\s+(?:schön|sehr))?|"
+    r"(?:viele|liebe|beste|freundliche)\s+grüße|mit\s+freundlichen\s+grüßen|lg|vg|mfg|gruß)"
+    r"(?:\s+(?:im\s+voraus|vorab|schon\s+mal|für\s+(?:die|ihre|deine)\s+hilfe))?"
+    r"[\s,!.]*$", re.IGNORECASE)
+
+
+def without_courtesy(text: str) -> str:
+    """``text`` without the greeting, "kurze Frage:" and the thanks around the question
+    ("Hallo, kurze Frage: Wer hilft? Vielen Dank im Voraus!" → "Wer hilft?"): they are
+    no part of what is asked, and "Voraus" is no concept the documents should contain."""
+    core = _OPENING.sub("", text)
+    while (shorter := _CLOSING.sub("", core)) != core:
+        core = shorter.rstrip()
+    core = core.strip()
+    return core[:1].upper() + core[1:] if core else text
+
+
 def as_question(text: str) -> str:
-    """``text`` with single spaces, and the question mark people leave out when typing
-    ("Wie viele Kinder kamen 2023") added, so it is read like the same question with one."""
-    text = " ".join(text.split())
+    """``text`` with single spaces, without greetings and thanks, and with the question
+    mark people leave out when typing ("Wie viele Kinder kamen 2023") added, so it is read
+    like the same question with one."""
+    text = without_courtesy(" ".join(text.split()))
     last = re.split(r"(?<=[?.!])\s+", text)[-1]
     if text and not text.endswith(("?", ".", "!", ":")) and _ASKING.match(last):
         text += "?"

@@ -67,9 +67,13 @@ def _tagged_nouns(tokens: list[str]) -> set[int]:
 
 
 def _nouns(question: str) -> list[str]:
-    """Capitalised words that are not the first word, plus acronyms ("DaZ", "BAMF"); in a
+    """Capitalised words that do not begin a sentence, plus acronyms ("DaZ", "BAMF"); in a
     question without capitals after its first word, the words tagged as nouns."""
-    tokens = _TOKEN.findall(question)
+    found = list(_TOKEN.finditer(question))
+    tokens = [m.group(0) for m in found]
+    # "Frage: Passen die Zahlen …?" – capitalised as the first word after ".", "?", ":" …
+    starts = {i for i, m in enumerate(found)
+              if not question[:m.start()].rstrip() or question[:m.start()].rstrip()[-1] in ".!?:;"}
     lower = not any(c.isupper() for word in tokens[1:] for c in word)
     tagged = _tagged_nouns(tokens) if lower and len(tokens) > 1 else set()
     out = []
@@ -78,7 +82,7 @@ def _nouns(question: str) -> list[str]:
         noun = i in tagged if lower else word[0].isupper()
         # without capitals an acronym ("daz") cannot be told apart: three letters suffice
         short = len(word) < 3 if lower else len(word) < 4 and not acronym
-        if i == 0 or not noun or short:
+        if (i in starts and not acronym) or not noun or short:
             continue
         if tokens[i - 1].lower() in _NOMINALISING and word.endswith("en"):
             continue

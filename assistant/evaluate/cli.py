@@ -47,6 +47,7 @@ TYPED = {
     "ohne-fragezeichen": lambda q: q.rstrip().rstrip("?").rstrip(),
     "tippfehler": _transposed,
     "umlaute": _without_umlauts,
+    "hoeflich": lambda q: f"Hallo, kurze Frage: {q} Vielen Dank im Voraus!",
 }
 
 
@@ -70,7 +71,7 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="Fragen so verändert stellen, wie Menschen tippen: 'klein' (alles "
                         "kleingeschrieben), 'ohne-fragezeichen', 'tippfehler' (zwei "
                         "Buchstaben im längsten Wort vertauscht), 'umlaute' (ae, oe, ue, "
-                        "ss) – misst die Robustheit")
+                        "ss), 'hoeflich' (mit Gruß und Dank) – misst die Robustheit")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
