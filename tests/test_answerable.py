@@ -36,6 +36,14 @@ def test_names_in_other_alphabets_stay_whole():
     assert absent_concepts("Was macht Frau Gökçe?", known.__contains__) == ["Gökçe"]
 
 
+def test_names_are_told_from_other_nouns():
+    question = "Wie lange warten Kinder in Dortmund auf eine Elternbildung beim BAMF?"
+    assert absent(question) == ["Kinder", "Dortmund", "BAMF"]
+    assert absent_concepts(question, KNOWN.__contains__, names=True) == ["Dortmund", "BAMF"]
+    assert absent_concepts(question.lower(), KNOWN.__contains__, names=True) == [
+        "dortmund", "bamf"]
+
+
 def test_acronyms_count_as_nouns():
     assert absent("Wie viele DaZ-Lehrkräfte fehlen?") == ["DaZ", "Lehrkräfte"]
 

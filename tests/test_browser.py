@@ -100,6 +100,14 @@ def test_ask_a_step2_question_and_open_a_citation(page):
     assert page.outside == []  # nothing loaded from the internet
 
 
+def test_a_question_typed_with_a_slip_is_answered_and_the_reading_shown(page):
+    page.locator("#frage textarea").fill("hallo, welche netwzerke gibt es bei uns? danke!")
+    page.locator("#frage textarea").press("Enter")
+    said = page.locator("#gespraech").get_by_text("„netwzerke“ als „netzwerke“ gelesen")
+    said.wait_for(timeout=120_000)
+    page.locator("#gespraech details.quelle").last.wait_for(timeout=60_000)
+
+
 def test_upload_a_document(page, tmp_path):
     _tab(page, "Dokumente")
     note = tmp_path / "notiz-sprachcafe-ost.txt"

@@ -145,6 +145,14 @@ def test_absent_concept_is_named_in_the_refusal(engine):
                                 "Dokument vor.")
 
 
+def test_a_question_about_a_place_no_document_names_is_declined(engine):
+    same = engine.ask("Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?")
+    other = engine.ask("Wie viele neu zugewanderte Kinder und Jugendliche leben in Dortmund?")
+    assert not same.abstained and "412" in same.text
+    assert other.abstained and not other.citations and "412" not in other.text
+    assert other.text.endswith("Hinweis: „Dortmund“ kommt in keinem Dokument vor.")
+
+
 def test_cost_question_without_any_amount_is_declined(engine):
     answer = engine.ask("Was kostet das Sprachcafé für neu zugewanderte Jugendliche?")
     assert answer.abstained and not answer.citations

@@ -79,7 +79,9 @@ def without_courtesy(text: str) -> str:
     while (shorter := _CLOSING.sub("", core)) != core:
         core = shorter.rstrip()
     core = core.strip()
-    return core[:1].upper() + core[1:] if core else text
+    if not core or core == text:
+        return text
+    return core[:1].upper() + core[1:]  # "Hallo, wie viele …" → "Wie viele …"
 
 
 def as_question(text: str) -> str:

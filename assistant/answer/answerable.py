@@ -9,7 +9,9 @@ separate many of these cases from real answers:
   ("Elternbildungsgruppen" is known when "Elternbildung" and "Gruppen" are). Nominalised
   verbs ("zum Übersetzen") and very general nouns ("Mal", "Hause") are not concepts. Nouns
   are found by their capital letter; in a question typed all in lower case ("wie hoch ist
-  das gesamtbudget …") the Hanover Tagger's German model (HanTa, offline) finds them.
+  das gesamtbudget …") the Hanover Tagger's German model (HanTa, offline) finds them. A
+  *name* no document uses (tagged NE: "Dortmund", "BAMF") declines the question outright:
+  passages about Beispielstadt do not answer a question about Dortmund, however alike.
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
 - **Answer type.** "Wie viele …?" wants a count (a date is none), "Wann …?" a date and
@@ -59,36 +61,42 @@ def _tagger():
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "es", "man", "wir", "ihr", "sie"})
 
 
-def _tagged_nouns(tokens: list[str]) -> set[int]:
-    """Positions of nouns and names in a sentence typed without capitals, by their context."""
-    tags = _tagger().tag_sent(tokens, casesensitive=False)
-    return {i for i, (_, _, tag) in enumerate(tags) if tag.startswith(("NN", "NE"))
-            and (i + 1 == len(tokens) or tokens[i + 1] not in _SUBJECT_PRONOUNS)}
+def _tags(tokens: list[str], lower: bool) -> list[str]:
+    """Part-of-speech tags of the question's words (STTS: NN noun, NE name, …)."""
+    return [tag for _, _, tag in _tagger().tag_sent(tokens, casesensitive=not lower)]
 
 
-def _nouns(question: str) -> list[str]:
-    """Capitalised words that do not begin a sentence, plus acronyms ("DaZ", "BAMF"); in a
-    question without capitals after its first word, the words tagged as nouns."""
+def _nouns(question: str) -> list[tuple[str, bool]]:
+    """(word, is a name) for the capitalised words that do not begin a sentence, plus
+    acronyms ("DaZ", "BAMF"); in a question without capitals after its first word, the
+    words tagged as nouns. Names ("Dortmund") are the words the tagger tags as such."""
     found = list(_TOKEN.finditer(question))
     tokens = [m.group(0) for m in found]
+    if not tokens:
+        return []
     # "Frage: Passen die Zahlen …?" – capitalised as the first word after ".", "?", ":" …
     starts = {i for i, m in enumerate(found)
               if not question[:m.start()].rstrip() or question[:m.start()].rstrip()[-1] in ".!?:;"}
     lower = not any(c.isupper() for word in tokens[1:] for c in word)
-    tagged = _tagged_nouns(tokens) if lower and len(tokens) > 1 else set()
+    tags = _tags(tokens, lower)
     out = []
     for i, word in enumerate(tokens):
         acronym = sum(c.isupper() for c in word) >= 2
-        noun = i in tagged if lower else word[0].isupper()
+        if lower:
+            # a finite verb before its subject pronoun is no noun ("wende ich")
+            noun = tags[i].startswith(("NN", "NE")) and (
+                i + 1 == len(tokens) or tokens[i + 1] not in _SUBJECT_PRONOUNS)
+        else:
+            noun = word[0].isupper()
         # without capitals an acronym ("daz") cannot be told apart: three letters suffice
         short = len(word) < 3 if lower else len(word) < 4 and not acronym
         if (i in starts and not acronym) or not noun or short:
             continue
-        if tokens[i - 1].lower() in _NOMINALISING and word.endswith("en"):
+        if i > 0 and tokens[i - 1].lower() in _NOMINALISING and word.endswith("en"):
             continue
         if word.lower() in STOPWORDS or word.lower() in GENERAL_NOUNS:
             continue
-        out.append(word)
+        out.append((word, tags[i].startswith("NE")))
     return out
 
 
@@ -126,10 +134,12 @@ def is_known_word(word: str, known: Callable[[str], bool]) -> bool:
     return _is_known(word, known) or _compound_of_known(word, known)
 
 
-def absent_concepts(question: str, known: Callable[[str], bool]) -> list[str]:
-    """Nouns of ``question`` that the indexed documents never use; ``known`` tells whether a
-    stemmed term occurs in any passage."""
-    return [noun for noun in _nouns(question) if not is_known_word(noun, known)]
+def absent_concepts(question: str, known: Callable[[str], bool], names: bool = False
+                    ) -> list[str]:
+    """Nouns of ``question`` that the indexed documents never use (only the names among
+    them with ``names``); ``known`` tells whether a stemmed term occurs in any passage."""
+    return [noun for noun, name in _nouns(question)
+            if (name or not names) and not is_known_word(noun, known)]
 
 
 def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:

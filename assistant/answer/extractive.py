@@ -104,6 +104,14 @@ class ExtractiveAnswerer:
     def unanswerable(self, question: str, scored: list[Scored]) -> Refusal | None:
         """Why the sources (their scored statements) do not answer ``question``, or None."""
         best = scored[0][0] if scored else 0.0
+        # a place, person or body no document names: the documents are about others, and
+        # their passages about "Beispielstadt" must not answer a question on "Dortmund"
+        names = absent_concepts(question, self.retriever.knows, names=True)
+        if names:
+            listed = ", ".join(f"„{w}“" for w in names)
+            hint = (f"{listed} {'kommt' if len(names) == 1 else 'kommen'} in keinem Dokument "
+                    "vor")
+            return Refusal(f"{hint} (Name)", hint)
         absent = absent_concepts(question, self.retriever.knows)
         if absent and best < self.concept_bar:
             names = ", ".join(f"„{w}“" for w in absent)
