@@ -83,6 +83,9 @@ class _Corpus:
         if tokenised:
             self.model.index(tokenised, show_progress=False)
         self.df: Counter[str] = Counter(t for doc in tokenised for t in set(doc))
+        # the document types the UI shows ("Leitfaden", "Protokoll") are words people use
+        # for the documents ("laut Leitfaden"), though the texts may never write them
+        self.type_terms = {t for m in metas for t in terms(m.get("type") or "")}
         self.speller: Speller | None = None
 
     def idf(self, term: str) -> float:
@@ -170,8 +173,10 @@ class Retriever:
         return corpus.speller
 
     def knows(self, term: str) -> bool:
-        """Whether any indexed passage uses this (stemmed) term."""
-        return self._corpus().df.get(term, 0) > 0
+        """Whether any indexed passage, or the type of a document, uses this (stemmed)
+        term."""
+        corpus = self._corpus()
+        return corpus.df.get(term, 0) > 0 or term in corpus.type_terms
 
     def _source(self, rank: int, chunk: Chunk, score: float, meta: dict) -> Source:
         year = meta.get("year", -1)

@@ -145,6 +145,14 @@ def test_absent_concept_is_named_in_the_refusal(engine):
                                 "Dokument vor.")
 
 
+def test_document_types_are_words_people_use_for_the_documents(engine):
+    from assistant.answer.answerable import absent_concepts
+
+    # "Integrationskonzept" and "Webseite" are types of documents, words of none of the texts
+    question = "Was sagt das Integrationskonzept, was die Webseite, was die Feuerwehr?"
+    assert absent_concepts(question, engine.retriever.knows) == ["Feuerwehr"]
+
+
 def test_a_question_about_a_place_no_document_names_is_declined(engine):
     same = engine.ask("Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?")
     other = engine.ask("Wie viele neu zugewanderte Kinder und Jugendliche leben in Dortmund?")
