@@ -52,14 +52,12 @@ class Speller:
         for word in counts:
             self._by_first[word[0]].append(word)
 
-    def _nearest(self, word: str, limit: int) -> tuple[str, int] | None:
+    def _nearest(self, word: str, limit: int) -> str | None:
+        """The nearest of the documents' words within ``limit`` edits; the most used first."""
         near = process.extract(word, self._by_first.get(word[0], []),
                                scorer=DamerauLevenshtein.distance, score_cutoff=limit,
                                limit=None)
-        if not near:
-            return None
-        best = min(near, key=lambda m: (m[1], -self.counts[m[0]], m[0]))
-        return best[0], best[1]
+        return min(near, key=lambda m: (m[1], -self.counts[m[0]], m[0]))[0] if near else None
 
     def suggest(self, word: str, known: Callable[[str], bool] = lambda _: False) -> str | None:
         """The documents' word nearest to ``word`` (lower case), or None if none is near.
@@ -71,18 +69,18 @@ class Speller:
             return None
         whole = self._nearest(word, 2 if len(word) >= LONG else 1)
         if whole:
-            return whole[0]
+            return whole
         options = []
         for i in range(4, len(word) - MIN_LETTERS + 1):
             left, right = word[:i], word[i:]
             if known(left) or (left.endswith("s") and known(left[:-1])):
                 fixed = self._nearest(right, 1)
                 if fixed:
-                    options.append((left + fixed[0], self.counts[fixed[0]]))
+                    options.append((left + fixed, self.counts[fixed]))
             if len(left) >= MIN_LETTERS and known(right):
                 fixed = self._nearest(left, 1)
                 if fixed:
-                    options.append((fixed[0] + right, self.counts[fixed[0]]))
+                    options.append((fixed + right, self.counts[fixed]))
         return max(options, key=lambda o: (o[1], o[0]))[0] if options else None
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from assistant import spelling
+from assistant.answer.answerable import is_known_part, is_known_word
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.retrieve import Filters, Retriever
@@ -98,8 +99,6 @@ def as_question(text: str) -> str:
 def spell(question: str, retriever: Retriever) -> tuple[str, str]:
     """``question`` with typing slips read as the documents' words ("Schulamneldung" →
     "Schulanmeldung"), and the note that says so ("" when nothing was changed)."""
-    from assistant.answer.answerable import is_known_part, is_known_word
-
     read, fixes = spelling.correct(question, retriever.speller,
                                    lambda word: is_known_word(word, retriever.knows),
                                    lambda part: is_known_part(part, retriever.knows))

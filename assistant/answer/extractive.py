@@ -45,6 +45,12 @@ class Refusal:
         return f"{base} Hinweis: {self.hint}." if self.hint else base
 
 
+def _nowhere(words: list[str]) -> str:
+    """„Gesamtbudget“, „Feuerwehr“ kommen in keinem Dokument vor"""
+    listed = ", ".join(f"„{w}“" for w in words)
+    return f"{listed} {'kommt' if len(words) == 1 else 'kommen'} in keinem Dokument vor"
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -108,14 +114,10 @@ class ExtractiveAnswerer:
         # their passages about "Beispielstadt" must not answer a question on "Dortmund"
         names = absent_concepts(question, self.retriever.knows, names=True)
         if names:
-            listed = ", ".join(f"„{w}“" for w in names)
-            hint = (f"{listed} {'kommt' if len(names) == 1 else 'kommen'} in keinem Dokument "
-                    "vor")
-            return Refusal(f"{hint} (Name)", hint)
+            return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
         absent = absent_concepts(question, self.retriever.knows)
         if absent and best < self.concept_bar:
-            names = ", ".join(f"„{w}“" for w in absent)
-            hint = f"{names} {'kommt' if len(absent) == 1 else 'kommen'} in keinem Dokument vor"
+            hint = _nowhere(absent)
             return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "
                            f"{self.concept_bar:.2f}", hint)
         if asks_money(question) and not any(names_money(unit) for _, _, unit, _ in scored):
