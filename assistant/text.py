@@ -37,6 +37,11 @@ _EXTRA_STOPWORDS = {
     "gibt", "gibts", "gib", "welche", "welcher", "welches", "wer", "wie", "was", "wo", "wann",
     "warum", "viele", "vielen", "bereits", "schon", "eigentlich", "denn", "bitte", "uns",
     "unsere", "unserer", "unseren", "unserem", "wir", "kommune", "stadt", "s",
+    # question words and pronominal adverbs ("Woran liegt es …?"): no document answers
+    # with them, and as unknown terms they would weigh most in a question's terms
+    "woran", "worauf", "woraus", "worin", "worum", "worüber", "wovon", "wovor", "wozu",
+    "wofür", "womit", "wodurch", "wohin", "woher", "weshalb", "wieso", "weswegen",
+    "inwiefern", "inwieweit", "wieviel", "wieviele", "wem", "wen", "wessen",
 }
 STOPWORDS = frozenset(STOPWORDS_GERMAN) | _EXTRA_STOPWORDS
 # split off feminine plurals ("Schüler|innen"): not a word of their own

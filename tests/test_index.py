@@ -167,6 +167,21 @@ def test_cost_question_without_any_amount_is_declined(engine):
     assert answer.text.endswith("Hinweis: keine der gefundenen Stellen nennt einen Geldbetrag.")
 
 
+def test_share_question_without_any_share_is_declined(engine):
+    from assistant.answer.extractive import ExtractiveAnswerer
+
+    # "Die meisten besuchen eine Vorbereitungsklasse" matches well but names no share;
+    # "Prozent" is a word no document uses, so the absent-concept bar is set aside here
+    question = ("Wie viel Prozent der neu zugewanderten Kinder und Jugendlichen in Teststadt "
+                "besuchen eine Vorbereitungsklasse?")
+    answerer = ExtractiveAnswerer(engine.settings, engine.retriever, concept_bar=0.0)
+    answer = answerer.answer(question, engine.retriever.search(question, k=5))
+    assert answer.abstained and not answer.citations
+    assert answer.text.endswith("Hinweis: keine der gefundenen Stellen nennt einen Anteil "
+                                "oder eine Quote.")
+    assert engine.ask(question).abstained
+
+
 def test_generated_answer_sees_only_passages_that_answer(engine):
     question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
     sources = engine.retriever.search(question, k=5)

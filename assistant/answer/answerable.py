@@ -15,9 +15,10 @@ separate many of these cases from real answers:
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
 - **Answer type.** "Wie viele …?" wants a count (a date is none), "Wann …?" a date and
-  "Was kostet …?" an amount of money: a sentence without one counts less, however well it
-  matches. Amounts are always written with their unit (€, Euro, Mio.), so a cost question
-  whose passages name no amount at all is declined.
+  "Was kostet …?" an amount of money, "Wie hoch ist die Quote …?" a share: a sentence without
+  one counts less, however well it matches. Amounts are always written with their unit
+  (€, Euro, Mio.) and shares with theirs (%, Prozent, Hälfte), so a question for either
+  whose passages name none at all is declined.
 
 Both only *lower* confidence; the answerer decides with its thresholds.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
@@ -61,16 +63,18 @@ def _tagger():
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "es", "man", "wir", "ihr", "sie"})
 
 
-def _tags(tokens: list[str], lower: bool) -> list[str]:
-    """Part-of-speech tags of the question's words (STTS: NN noun, NE name, …)."""
-    return [tag for _, _, tag in _tagger().tag_sent(tokens, casesensitive=not lower)]
+def _tags(tokens: list[str], lower: bool) -> list[tuple[str, str]]:
+    """(part-of-speech tag, lemma) of the question's words (STTS: NN noun, NE name, …)."""
+    return [(tag, lemma) for _, lemma, tag in
+            _tagger().tag_sent(tokens, casesensitive=not lower)]
 
 
 @lru_cache(maxsize=256)
-def _nouns(question: str) -> tuple[tuple[str, bool], ...]:
-    """(word, is a name) for the capitalised words that do not begin a sentence, plus
-    acronyms ("DaZ", "BAMF"); in a question without capitals after its first word, the
-    words tagged as nouns. Names ("Dortmund") are the words the tagger tags as such.
+def _nouns(question: str) -> tuple[tuple[str, bool, str], ...]:
+    """(word, is a name, lemma) for the capitalised words that do not begin a sentence,
+    plus acronyms ("DaZ", "BAMF"); in a question without capitals after its first word,
+    the words tagged as nouns. Names ("Dortmund") are the words the tagger tags as such;
+    the lemma is the tagger's ("Gymnasien" → "Gymnasium").
     Cached: the answerability checks ask twice per question (names, then all nouns)."""
     found = list(_TOKEN.finditer(question))
     tokens = [m.group(0) for m in found]
@@ -80,7 +84,8 @@ def _nouns(question: str) -> tuple[tuple[str, bool], ...]:
     starts = {i for i, m in enumerate(found)
               if not question[:m.start()].rstrip() or question[:m.start()].rstrip()[-1] in ".!?:;"}
     lower = not any(c.isupper() for word in tokens[1:] for c in word)
-    tags = _tags(tokens, lower)
+    tagged = _tags(tokens, lower)
+    tags = [tag for tag, _ in tagged]
     out = []
     for i, word in enumerate(tokens):
         acronym = sum(c.isupper() for c in word) >= 2
@@ -98,7 +103,7 @@ def _nouns(question: str) -> tuple[tuple[str, bool], ...]:
             continue
         if word.lower() in STOPWORDS or word.lower() in GENERAL_NOUNS:
             continue
-        out.append((word, tags[i].startswith("NE")))
+        out.append((word, tags[i].startswith("NE"), tagged[i][1]))
     return tuple(out)
 
 
@@ -130,18 +135,21 @@ def _compound_of_known(word: str, known: Callable[[str], bool]) -> bool:
     return False
 
 
-def is_known_word(word: str, known: Callable[[str], bool]) -> bool:
-    """Whether the documents use ``word``: its stem, or a compound of words they use;
-    ``known`` tells whether a stemmed term occurs in any passage."""
-    return _is_known(word, known) or _compound_of_known(word, known)
+def is_known_word(word: str, known: Callable[[str], bool], lemma: str = "") -> bool:
+    """Whether the documents use ``word``: its stem, or a compound of words they use, or
+    the same of its ``lemma`` (the stemmer keeps "Gymnasien" and "Gymnasium",
+    "Zentren" and "Zentrum" apart); ``known`` tells whether a stemmed term occurs in any
+    passage."""
+    return any(_is_known(w, known) or _compound_of_known(w, known)
+               for w in dict.fromkeys((word, lemma or word)))
 
 
 def absent_concepts(question: str, known: Callable[[str], bool], names: bool = False
                     ) -> list[str]:
     """Nouns of ``question`` that the indexed documents never use (only the names among
     them with ``names``); ``known`` tells whether a stemmed term occurs in any passage."""
-    return [noun for noun, name in _nouns(question)
-            if (name or not names) and not is_known_word(noun, known)]
+    return [noun for noun, name, lemma in _nouns(question)
+            if (name or not names) and not is_known_word(noun, known, lemma)]
 
 
 def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
@@ -180,23 +188,45 @@ _DATE = re.compile(rf"\b\d{{1,2}}\.\s*({MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
 _ASKS_MONEY = re.compile(r"\b(kostet|kosten|teuer|budget|etat|haushaltsmittel|fördersumme|"
                          r"wie\s*viel\s+geld)\b", re.I)
 _MONEY = re.compile(r"€|\b(euro|eur|tsd|mio|millionen|tausend)\b", re.I)
+# "Wie hoch ist die Abbruchquote …", "Wie viel Prozent …", "Welchen Anteil …": a share
+_ASKS_SHARE = re.compile(r"\b(wie\s+(hoch|gro(ß|ss))|wie\s*viel)\b[^?]*?(\w*(quote|rate)|"
+                         r"\banteil\w*|\bprozent\w*)\b|"
+                         r"\bwelche[nr]?\s+(anteil|quote|rate|prozentsatz)\b", re.I)
+_SHARE = re.compile(r"%|\b(prozent\w*|hälfte|drittel|viertel|fünftel|zehntel)\b|"
+                    r"\bjede[rsmn]?\s+(zweite|dritte|vierte|fünfte|zehnte)", re.I)
 TYPE_MISS = 0.7  # weight of a sentence that lacks the kind of answer the question wants
 
 
-def asks_money(question: str) -> bool:
-    return bool(_ASKS_MONEY.search(question))
+@dataclass(frozen=True)
+class Wanted:
+    """A kind of answer that is always written in a recognisable way: a question asking
+    for it is declined when no found sentence names one (``hint`` says so)."""
+
+    what: str
+    asks: re.Pattern
+    names: re.Pattern
+    hint: str
 
 
-def names_money(sentence: str) -> bool:
-    return bool(_MONEY.search(sentence))
+WANTED = (
+    Wanted("Kosten", _ASKS_MONEY, _MONEY, "keine der gefundenen Stellen nennt einen Geldbetrag"),
+    Wanted("einem Anteil", _ASKS_SHARE, _SHARE,
+           "keine der gefundenen Stellen nennt einen Anteil oder eine Quote"),
+)
+
+
+def wanted(question: str) -> Wanted | None:
+    """The kind of answer ``question`` asks for, if it is money or a share."""
+    return next((w for w in WANTED if w.asks.search(question)), None)
 
 
 def answer_type_factor(question: str, sentence: str) -> float:
     """``TYPE_MISS`` for a sentence that lacks what the question asks for: an amount of
-    money ("Was kostet …"), a count other than a date ("Wie viele …"), a date ("Wann …");
-    1 otherwise."""
-    if asks_money(question):
-        return 1.0 if names_money(sentence) else TYPE_MISS
+    money ("Was kostet …"), a share ("Wie hoch ist die Quote …"), a count other than a
+    date ("Wie viele …"), a date ("Wann …"); 1 otherwise."""
+    kind = wanted(question)
+    if kind:
+        return 1.0 if kind.names.search(sentence) else TYPE_MISS
     if _ASKS_QUANTITY.search(question) and not _NUMBER.search(_DATE.sub(" ", sentence)):
         return TYPE_MISS
     if _ASKS_TIME.search(question) and not _TIME.search(sentence):

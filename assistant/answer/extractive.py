@@ -17,8 +17,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.answerable import (
     absent_concepts,
     answer_type_factor,
-    asks_money,
-    names_money,
+    wanted,
     year_factor,
     years,
 )
@@ -120,9 +119,9 @@ class ExtractiveAnswerer:
             hint = _nowhere(absent)
             return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "
                            f"{self.concept_bar:.2f}", hint)
-        if asks_money(question) and not any(names_money(unit) for _, _, unit, _ in scored):
-            hint = "keine der gefundenen Stellen nennt einen Geldbetrag"
-            return Refusal(f"Frage nach Kosten; {hint}", hint)
+        kind = wanted(question)
+        if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
+            return Refusal(f"Frage nach {kind.what}; {kind.hint}", kind.hint)
         if best < self.min_score:
             return Refusal(f"beste Übereinstimmung {best:.2f} unter der Schwelle "
                            f"{self.min_score:.2f}")
