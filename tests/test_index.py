@@ -331,3 +331,16 @@ def test_several_questions_in_one_are_answered_each_with_shared_numbering(engine
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     for c in answer.citations:
         assert f"[{c.n}]" in answer.text
+
+
+def test_a_statement_that_only_echoes_the_question_is_no_answer(engine):
+    from assistant.answer.extractive import ExtractiveAnswerer
+    from tests.test_rerank import src
+
+    question = "Gib mir einen Überblick über die Angebote für Jugendliche"
+    echo = src(1, "Hier finden Sie unsere Angebote für Jugendliche im Überblick.")
+    real = src(2, "Das Angebot für neu zugewanderte Jugendliche ist das Sprachcafé am Mittwoch "
+                  "im Jugendzentrum Nordstern.")
+    answer = ExtractiveAnswerer(engine.settings, engine.retriever).answer(question, [echo, real])
+    assert not answer.abstained and "Sprachcafé" in answer.text
+    assert "Hier finden Sie" not in answer.text

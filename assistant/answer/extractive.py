@@ -24,6 +24,7 @@ from assistant.answer.answerable import (
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
 from assistant.retrieve import Retriever
+from assistant.text import terms
 from assistant.types import Answer, Citation, Sentence, Source
 
 ABSTAIN_TEXT = (
@@ -54,6 +55,9 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+MIN_NEW_TERMS = 2  # content terms a statement must add to the question's to answer it
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -79,9 +83,12 @@ class ExtractiveAnswerer:
         scored = score_statements(question, r.query_vector(question), sources,
                                   r.sentence_vectors, r.idf, expand=r.expand)
         asked = years(question)
+        # a statement that says nothing the question does not already say ("Hier finden
+        # Sie unsere Angebote im Überblick" for "… Überblick über die Angebote …") is an echo
+        asked_terms = set(terms(question))
         scored = [(score * year_factor(asked, unit, src.chunk.text)
                    * answer_type_factor(question, unit), src, unit, t)
-                  for score, src, unit, t in scored]
+                  for score, src, unit, t in scored if len(t - asked_terms) >= MIN_NEW_TERMS]
         scored.sort(key=lambda x: -x[0])
         return scored
 
