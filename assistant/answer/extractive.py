@@ -73,7 +73,8 @@ class ExtractiveAnswerer:
 
     def score_units(self, question: str, sources: list[Source]) -> list[Scored]:
         """(score, source, sentence, sentence terms) for every statement, best first;
-        sentences that miss a year the question asks about count less."""
+        sentences that miss a year the question asks about count less; statements that
+        only echo the question are left out."""
         r = self.retriever
         # the rank prior is the passage's place in the fusion (its score), not in the
         # reranked order, which already comes from these sentence scores
