@@ -341,6 +341,12 @@ def test_a_statement_that_only_echoes_the_question_is_no_answer(engine):
     echo = src(1, "Hier finden Sie unsere Angebote für Jugendliche im Überblick.")
     real = src(2, "Das Angebot für neu zugewanderte Jugendliche ist das Sprachcafé am Mittwoch "
                   "im Jugendzentrum Nordstern.")
-    answer = ExtractiveAnswerer(engine.settings, engine.retriever).answer(question, [echo, real])
+    answerer = ExtractiveAnswerer(engine.settings, engine.retriever)
+    answer = answerer.answer(question, [echo, real])
     assert not answer.abstained and "Sprachcafé" in answer.text
     assert "Hier finden Sie" not in answer.text
+    # a short answer that adds one word or a number to the question's is no echo
+    question = "Wie oft trifft sich das Netzwerk der Sprachpatinnen?"
+    short = src(1, "Das Netzwerk der Sprachpatinnen trifft sich monatlich.")
+    answer = answerer.answer(question, [short])
+    assert not answer.abstained and "monatlich" in answer.text

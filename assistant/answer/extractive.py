@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from functools import cache
 
 from assistant.answer.answerable import (
     absent_concepts,
@@ -55,7 +56,14 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-MIN_NEW_TERMS = 2  # content terms a statement must add to the question's to answer it
+@cache
+def _presenting() -> frozenset[str]:
+    """Terms of words that present text rather than say something ("Hier finden Sie …",
+    "Die folgende Übersicht zeigt …")."""
+    return frozenset(terms(
+        "finden findet zeigt zeigen dargestellt darstellen folgend folgende nachfolgend "
+        "aufgeführt aufgelistet beschrieben beschreibt erfahren informieren informiert "
+        "lesen sehen siehe unten oben Übersicht Überblick"))
 
 
 class ExtractiveAnswerer:
@@ -85,11 +93,12 @@ class ExtractiveAnswerer:
                                   r.sentence_vectors, r.idf, expand=r.expand)
         asked = years(question)
         # a statement that says nothing the question does not already say ("Hier finden
-        # Sie unsere Angebote im Überblick" for "… Überblick über die Angebote …") is an echo
-        asked_terms = set(terms(question))
+        # Sie unsere Angebote im Überblick" for "… Überblick über die Angebote …") is an
+        # echo; one new term is enough ("Es gibt 20 Plätze", "… trifft sich monatlich")
+        said = set(terms(question)) | _presenting()
         scored = [(score * year_factor(asked, unit, src.chunk.text)
                    * answer_type_factor(question, unit), src, unit, t)
-                  for score, src, unit, t in scored if len(t - asked_terms) >= MIN_NEW_TERMS]
+                  for score, src, unit, t in scored if t - said]
         scored.sort(key=lambda x: -x[0])
         return scored
 
