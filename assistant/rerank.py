@@ -5,7 +5,11 @@ sentence of it. Each statement (a sentence, or a table row) is scored by
 
 - meaning: cosine between the question's and the sentence's e5 vectors;
 - wording: the share of the question's content terms (German stems, weighted by how rare
-  they are in the collection) that the sentence contains;
+  they are in the collection) that the sentence contains.
+
+A statement that adds no content term to the question's own ("Hier finden Sie unsere
+Angebote im Überblick" for "… Überblick über die Angebote …") only echoes it and is not
+scored; one new word or number is enough ("… trifft sich monatlich").
 
 and the fused candidates are re-ordered by their best sentence, blended with their fused
 rank, so a passage with one exact sentence moves up without losing what the fusion knew.
@@ -23,7 +27,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +62,16 @@ def _analysed(kind: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         units = split_sentences(text)
     return tuple((u, frozenset(terms(u))) for u in units
                  if len(words(u)) >= MIN_WORDS and not u.rstrip().endswith("?"))
+
+
+@cache
+def _presenting() -> frozenset[str]:
+    """Terms of words that present text rather than say something ("Hier finden Sie …",
+    "Die folgende Übersicht zeigt …"): they do not make an echo an answer."""
+    return frozenset(terms(
+        "finden findet zeigt zeigen dargestellt darstellen folgend folgende nachfolgend "
+        "aufgeführt aufgelistet beschrieben beschreibt erfahren informieren informiert "
+        "lesen sehen siehe unten oben Übersicht Überblick"))
 
 
 def rank_prior(rank: int) -> float:
@@ -123,8 +137,10 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     weights = {t: idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
     grow = expand or set
+    said = q_terms | _presenting()
     cands = [(src, unit, grow(u_terms)) for src in sources
-             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)]
+             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)
+             if u_terms - said]
     if not cands:
         return []
     cosines = dot_rows(vectors.get([u for _, u, _ in cands]), question_vector)

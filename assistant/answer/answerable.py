@@ -84,8 +84,7 @@ def _nouns(question: str) -> tuple[tuple[str, bool, str], ...]:
     starts = {i for i, m in enumerate(found)
               if not question[:m.start()].rstrip() or question[:m.start()].rstrip()[-1] in ".!?:;"}
     lower = not any(c.isupper() for word in tokens[1:] for c in word)
-    tagged = _tags(tokens, lower)
-    tags = [tag for tag, _ in tagged]
+    tags, lemmas = zip(*_tags(tokens, lower))
     out = []
     for i, word in enumerate(tokens):
         acronym = sum(c.isupper() for c in word) >= 2
@@ -103,7 +102,7 @@ def _nouns(question: str) -> tuple[tuple[str, bool, str], ...]:
             continue
         if word.lower() in STOPWORDS or word.lower() in GENERAL_NOUNS:
             continue
-        out.append((word, tags[i].startswith("NE"), tagged[i][1]))
+        out.append((word, tags[i].startswith("NE"), lemmas[i]))
     return tuple(out)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from functools import cache
 
 from assistant.answer.answerable import (
     absent_concepts,
@@ -25,7 +24,6 @@ from assistant.answer.answerable import (
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
 from assistant.retrieve import Retriever
-from assistant.text import terms
 from assistant.types import Answer, Citation, Sentence, Source
 
 ABSTAIN_TEXT = (
@@ -56,16 +54,6 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-@cache
-def _presenting() -> frozenset[str]:
-    """Terms of words that present text rather than say something ("Hier finden Sie …",
-    "Die folgende Übersicht zeigt …")."""
-    return frozenset(terms(
-        "finden findet zeigt zeigen dargestellt darstellen folgend folgende nachfolgend "
-        "aufgeführt aufgelistet beschrieben beschreibt erfahren informieren informiert "
-        "lesen sehen siehe unten oben Übersicht Überblick"))
-
-
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -81,8 +69,7 @@ class ExtractiveAnswerer:
 
     def score_units(self, question: str, sources: list[Source]) -> list[Scored]:
         """(score, source, sentence, sentence terms) for every statement, best first;
-        sentences that miss a year the question asks about count less; statements that
-        only echo the question are left out."""
+        sentences that miss a year the question asks about count less."""
         r = self.retriever
         # the rank prior is the passage's place in the fusion (its score), not in the
         # reranked order, which already comes from these sentence scores
@@ -92,13 +79,9 @@ class ExtractiveAnswerer:
         scored = score_statements(question, r.query_vector(question), sources,
                                   r.sentence_vectors, r.idf, expand=r.expand)
         asked = years(question)
-        # a statement that says nothing the question does not already say ("Hier finden
-        # Sie unsere Angebote im Überblick" for "… Überblick über die Angebote …") is an
-        # echo; one new term is enough ("Es gibt 20 Plätze", "… trifft sich monatlich")
-        said = set(terms(question)) | _presenting()
         scored = [(score * year_factor(asked, unit, src.chunk.text)
                    * answer_type_factor(question, unit), src, unit, t)
-                  for score, src, unit, t in scored if t - said]
+                  for score, src, unit, t in scored]
         scored.sort(key=lambda x: -x[0])
         return scored
 
