@@ -56,6 +56,25 @@ def make_image_pdf(path: Path) -> Path:
     return path
 
 
+def make_ruled_table_pdf(path: Path, rows: list[list[str]], caption: str, before: str,
+                         after: str, ruled: bool = True) -> Path:
+    """A report page: a paragraph, a table whose cells wrap over several lines (drawn
+    with a grid, or only aligned when ``ruled`` is False), its caption with a source
+    note under it, and the next paragraph (reportlab platypus)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = getSampleStyleSheet()["BodyText"]
+    cells = [[Paragraph(c, body) for c in row] for row in rows]
+    table = Table(cells, colWidths=[110, 150, 110, 110])
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
+    doc.build([Paragraph(before, body), table, Paragraph(caption, body), Paragraph(after, body)])
+    return path
+
+
 def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None
                      ) -> Path:
     """A scanned PDF as an office scanner writes it: each page one 300-dpi image, no text

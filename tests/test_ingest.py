@@ -18,6 +18,7 @@ from tests.documents import (
     make_ods,
     make_odt,
     make_pdf,
+    make_ruled_table_pdf,
     make_tracked_docx,
     make_ttf_pdf,
 )
@@ -125,6 +126,46 @@ def test_markdown_front_matter(tmp_path):
     assert doc.blocks[0].heading == "Übersicht"
 
 
+def test_markdown_list_items_keep_their_wrapped_lines_and_quotes_are_text(tmp_path):
+    md = tmp_path / "monitoring.md"
+    md.write_text("# Seiteneinstieg\n\n> **Fiktives Beispiel.** Alle Personen sind\n> erfunden.\n\n"
+                  "- Zum Stichtag besuchten 1.047 Seiteneinsteiger die\n  Schulen der Stadt.\n"
+                  "- 287 wechselten in den Regelunterricht.\n", encoding="utf-8")
+    doc = parse(md, "monitoring.md")
+    assert [b.text for b in doc.blocks] == [
+        "**Fiktives Beispiel.** Alle Personen sind erfunden.",
+        "Zum Stichtag besuchten 1.047 Seiteneinsteiger die Schulen der Stadt.",
+        "287 wechselten in den Regelunterricht.",
+    ]
+
+
+def test_txt_wrapped_lines_are_joined_and_list_items_kept_apart(tmp_path):
+    txt = tmp_path / "leitfaden.txt"
+    txt.write_text(
+        "2. Schritt\n\n"
+        "„Die Integration von Neuzugewanderten bedeutet für uns,\n"
+        "dass ihnen gleichberechtigte Teilhabe an Sprache und Bildung ermöglicht wird.“\n\n"
+        "Zentrale Fragen für diesen Schritt sind die folgenden, in dieser Reihenfolge zu\n"
+        "klären und im Team zu besprechen:\n\n"
+        "  • Welche Netzwerke sind aufgebaut worden?\n"
+        "  • Auf welches Erfahrungswissen können wir zurückgreifen? Welche Angebotslücken\n"
+        "    sehen wir?\n"
+        "Netzwerk Ankommen\n"
+        "Arbeitskreis Seiteneinstieg\n", encoding="utf-8")
+    doc = parse(txt, "leitfaden.txt")
+    assert doc.blocks[0].heading == "2. Schritt"
+    assert [b.text for b in doc.blocks] == [
+        "„Die Integration von Neuzugewanderten bedeutet für uns, dass ihnen gleichberechtigte "
+        "Teilhabe an Sprache und Bildung ermöglicht wird.“",
+        "Zentrale Fragen für diesen Schritt sind die folgenden, in dieser Reihenfolge zu "
+        "klären und im Team zu besprechen:",
+        "Welche Netzwerke sind aufgebaut worden?",
+        "Auf welches Erfahrungswissen können wir zurückgreifen? Welche Angebotslücken sehen wir?",
+        "Netzwerk Ankommen",
+        "Arbeitskreis Seiteneinstieg",
+    ]
+
+
 def test_csv_semicolon_and_cp1252(tmp_path):
     csv = tmp_path / "massnahmen.csv"
     csv.write_bytes("Maßnahme;Träger;Stadtbezirk\nSprachcafé;JMD;Nord\nLernhilfe;AWO;Süd\n"
@@ -217,9 +258,78 @@ def test_pdf_table_printed_cell_by_cell_is_rebuilt_with_caption():
     table = next(b for b in doc.blocks if b.kind == "table" and "Tabelle 5.3" in b.table_header)
     assert table.page == 2 and table.page_label == "48"
     assert "2023" in table.table_header  # the year stands only in the caption
+    # a ruled table of figures: pdfplumber reads the grid; its rows stay compact
     assert "Ost | 31 | 38 | 66 | 49 | 153 | 184" in table.rows
+    assert table.table_header.endswith("Quelle: Einwohnermelderegister Stadtbezirk | 0–5 J. | "
+                                       "6–9 J. | 10–15 J. | 16–18 J. | 6–18 J. (schulpflichtig) "
+                                       "| 0–18 J. insgesamt")
     chunks = chunk_blocks("s.pdf", [table], _words, target=40, overlap=0, limit=200)
     assert all(c.text.startswith(table.table_header) for c in chunks)
+
+
+RULED_ROWS = [
+    ["Handlungsfeld", "Ziel (Konzept 2016)", "Zuständigkeit", "Stand 2023"],
+    ["Frühe Bildung", "Zugang zu Kita oder Brückenangebot für alle neu zugewanderten Kinder",
+     "Jugendamt, Kita-Träger", "teilweise erreicht; Brückenangebote nur in Nord"],
+    ["Elternarbeit", "Elternbildungsangebote in allen Stadtbezirken",
+     "KI, VHS, Familienzentren", "teilweise erreicht; keine Angebote in Süd"],
+    ["Sprachmittlung", "Dolmetschen in Schule und Kita sicherstellen", "KI, Brücke e. V.",
+     "weitgehend erreicht; Lücken bei einzelnen Sprachen"],
+]
+RULED_CAPTION = ("Tabelle 4: Handlungsfelder, Ziele, Zuständigkeiten und Stand der Umsetzung "
+                 "im Herbst 2023 nach Einschätzung des Kommunalen Integrationszentrums. "
+                 "Quelle: eigene Erhebung")
+RULED_AFTER = ("Die Abläufe im Seiteneinstieg sind geregelt, dauern aber zu lange. Die Angebote "
+               "konzentrieren sich auf die Stadtbezirke Mitte, Nord und Hafenviertel.")
+
+
+def test_ruled_table_with_wrapped_cells_is_read_row_by_row(tmp_path):
+    pdf = make_ruled_table_pdf(tmp_path / "konzept.pdf", RULED_ROWS, RULED_CAPTION,
+                               "Die folgende Übersicht fasst den Stand zusammen.", RULED_AFTER)
+    doc = parse(pdf, "konzept.pdf")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.table_header == (RULED_CAPTION + " Handlungsfeld | Ziel (Konzept 2016) | "
+                                  "Zuständigkeit | Stand 2023")
+    assert table.rows == (
+        "Handlungsfeld: Frühe Bildung | Ziel (Konzept 2016): Zugang zu Kita oder "
+        "Brückenangebot für alle neu zugewanderten Kinder | Zuständigkeit: Jugendamt, "
+        "Kita-Träger | Stand 2023: teilweise erreicht; Brückenangebote nur in Nord",
+        "Handlungsfeld: Elternarbeit | Ziel (Konzept 2016): Elternbildungsangebote in allen "
+        "Stadtbezirken | Zuständigkeit: KI, VHS, Familienzentren | Stand 2023: teilweise "
+        "erreicht; keine Angebote in Süd",
+        "Handlungsfeld: Sprachmittlung | Ziel (Konzept 2016): Dolmetschen in Schule und Kita "
+        "sicherstellen | Zuständigkeit: KI, Brücke e. V. | Stand 2023: weitgehend erreicht; "
+        "Lücken bei einzelnen Sprachen",
+    )
+    prose = [b.text for b in doc.blocks if b.kind == "text"]
+    # neither a cell nor the caption is left in the prose, which is whole
+    assert RULED_AFTER in prose
+    assert not any("Elternarbeit" in t or "Quelle" in t for t in prose)
+
+
+def test_table_without_ruling_stays_prose_and_pdfplumber_is_not_needed(tmp_path, monkeypatch):
+    from assistant.ingest import pdftables
+
+    seen = []
+    real = pdftables.ruled_tables
+    monkeypatch.setattr("assistant.ingest.pdf.ruled_tables",
+                        lambda path, pages: seen.append(list(pages)) or real(path, pages))
+    pdf = make_ruled_table_pdf(tmp_path / "konzept.pdf", RULED_ROWS, RULED_CAPTION,
+                               "Die folgende Übersicht fasst den Stand zusammen.", RULED_AFTER,
+                               ruled=False)
+    doc = parse(pdf, "konzept.pdf")
+    assert seen == [[0]]  # the page with short lines was looked at
+    assert not any(b.kind == "table" for b in doc.blocks)  # no grid, no guessed columns
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Elternbildungsangebote in allen" in text and RULED_AFTER in text
+
+
+def test_prose_pages_are_not_read_twice(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr("assistant.ingest.pdf.ruled_tables",
+                        lambda path, pages: seen.append(list(pages)) or {})
+    parse(make_pdf(tmp_path / "konzept-2024.pdf", PAGES), "konzept-2024.pdf")
+    assert seen == [[]]
 
 
 def test_pdf_bullet_items_stay_whole():

@@ -107,7 +107,7 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
         table = []
 
     for line in text.splitlines():
-        stripped = line.strip()
+        stripped = re.sub(r"^(>\s?)+", "", line.strip()).strip()  # a quote is read as text
         m = _MD_HEADING.match(stripped)
         if m:
             flush()
@@ -128,9 +128,8 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
         if table:
             flush()
         if re.match(r"^([-*+]|\d+\.)\s+", stripped):
-            flush()  # list items stand alone
+            flush()  # a list item stands alone, with the lines it wraps onto
             para = [re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)]
-            flush()
             continue
         para.append(stripped)
     flush()
@@ -155,22 +154,38 @@ def read_txt(data: bytes) -> list[Block]:
     blocks: list[Block] = []
     heading = ""
     for para in re.split(r"\n\s*\n", "\n".join(cleaned)):
-        para_lines = [p.strip("•·-* ").strip() for p in para.split("\n") if p.strip()]
+        para_lines = [p for p in para.split("\n") if p.strip()]
         if not para_lines:
             continue
-        joined = " ".join(para_lines)
-        is_heading = (
-            len(para_lines) == 1 and len(joined) < 80 and not joined.endswith((".", "?", "!", ":"))
-        )
-        if is_heading:
-            heading = joined
+        if len(para_lines) == 1 and len(para_lines[0]) < 80 and not _ITEM.match(para_lines[0]) \
+                and not para_lines[0].endswith((".", "?", "!", ":")):
+            heading = para_lines[0].strip()  # "2. Schritt", "Bochum"
             continue
-        if len(para_lines) > 1 and all(len(p) < 200 for p in para_lines):
-            for p in para_lines:  # a bulleted list: keep items apart
-                blocks.append(Block(text=p, heading=heading))
-        else:
-            blocks.append(Block(text=joined, heading=heading))
+        items = _items(para_lines)
+        blocks.extend(Block(text=item, heading=heading) for item in items)  # list items apart
     return blocks
+
+
+_ITEM = re.compile(r"^\s*([•·*▪◦–-]|\d{1,2}[.)](?=\s+\S+\s))\s+")
+
+
+def _items(lines: list[str]) -> list[str]:
+    """The paragraphs or list items of a block of lines: a bullet or number starts an item,
+    so does the line after a short one, unless that one visibly goes on ("… für uns," +
+    "dass …"); a line wrapped from a full one goes on with it."""
+    width = max(len(ln.strip()) for ln in lines)
+    items: list[str] = []
+    previous = ""
+    for line in lines:
+        bullet = _ITEM.match(line)
+        text = (line[bullet.end():] if bullet else line).strip()
+        goes_on = previous.endswith((",", "-", "–")) or text[:1].islower()
+        if not items or bullet or (len(previous) < 0.7 * width and not goes_on):
+            items.append(text)
+        else:
+            items[-1] = f"{items[-1]} {text}"
+        previous = line.strip()
+    return [i for i in items if i]
 
 
 def read_html(data: bytes) -> tuple[list[Block], dict]:

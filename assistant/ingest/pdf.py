@@ -2,7 +2,9 @@
 
 Real PDFs carry running headers and footers, printed page numbers, words hyphenated at
 line ends and table cells broken into lines. This module turns each page into blocks of
-prose (joined lines, hyphenation undone) and keeps the printed page label.
+prose (joined lines, hyphenation undone) and tables (``pdftables``: pages with runs of
+short lines are also read by pdfplumber for tables drawn with ruling lines), and keeps the
+printed page label.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -17,7 +20,13 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
 from assistant.ingest import furniture, ocr
-from assistant.ingest.pdftables import CellTable, find_tables
+from assistant.ingest.pdftables import (
+    KEEP_HYPHEN_BEFORE,
+    CellTable,
+    Grid,
+    find_tables,
+    ruled_tables,
+)
 from assistant.ingest.repair import Vocabulary, repair
 from assistant.text import clean_chars
 from assistant.types import Block
@@ -25,7 +34,6 @@ from assistant.types import Block
 log = logging.getLogger(__name__)
 
 _HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
-_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}
 
 
 def _page_lines(text: str) -> list[str]:
@@ -55,8 +63,10 @@ def _is_row(line: str) -> bool:
             and not line.endswith((".", ":", ";")) and len(line) < 160)
 
 
-def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Join wrapped lines into paragraphs, spot headings and table rows.
+def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
+                ) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Join wrapped lines into paragraphs, spot headings and table rows (``grids``: the
+    page's ruled tables, see ``pdftables``).
 
     Returns (kind, text, rows) triples: kind is "heading", "text" or "table"; for tables
     text is the header line and rows the row lines.
@@ -80,7 +90,7 @@ def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
             out.append(("table", header, tuple(rows)))
         rows, header = [], ""
 
-    for raw in find_tables(lines):
+    for raw in find_tables(lines, grids):
         if isinstance(raw, CellTable):
             flush()
             flush_rows()
@@ -123,7 +133,7 @@ def _join_lines(lines: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
 def _hyphen_join(left: str, right: str) -> bool:
     first = right.split(" ", 1)[0]
     return (left.endswith("-") and len(left) > 1 and left[-2].isalpha()
-            and first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE)
+            and first[:1].islower() and first.rstrip(",.;:").lower() not in KEEP_HYPHEN_BEFORE)
 
 
 def _continues(blocks: list[Block], page: int, heading: str) -> bool:
@@ -140,6 +150,17 @@ def _repair_words(blocks: list[Block]) -> list[Block]:
     vocab = Vocabulary.of(t for b in blocks for t in (b.text, *b.rows))
     return [replace(b, text=repair(b.text, vocab), rows=tuple(repair(r, vocab) for r in b.rows))
             for b in blocks]
+
+
+def _may_hold_table(lines: list[str], run: int = 5, short: int = 40) -> bool:
+    """A run of ``run`` short lines (cells printed one per line): worth asking pdfplumber
+    for ruled tables; pages of prose are not read twice."""
+    count = 0
+    for ln in lines:
+        count = count + 1 if 0 < len(ln.strip()) <= short else 0
+        if count >= run:
+            return True
+    return False
 
 
 def _shown(pages: list[int]) -> str:
@@ -231,6 +252,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
 
     pages = [_page_lines(t) for t in raw_pages]
     repeated = furniture.find(pages)
+    grids = ruled_tables(path, [i for i, lines in enumerate(pages)
+                                if i + 1 not in ocr_pages and _may_hold_table(lines)])
     blocks: list[Block] = []
     warnings: list[str] = []
     heading = ""
@@ -244,7 +267,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)
             continue
-        for kind, text, rows in _join_lines(kept):
+        for kind, text, rows in _join_lines(kept, grids.get(i, ())):
             if kind == "heading":
                 heading = text
             elif kind == "table":

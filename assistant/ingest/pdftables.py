@@ -1,19 +1,33 @@
 """Tables that a PDF text extractor prints one cell per line.
 
 pypdf prints many real tables (those drawn cell by cell) as a run of short lines: the
-header cells, then per row a label followed by its numbers. This module finds such runs
-and rebuilds the rows ("Ost | 49 | 54 | 92"), keeping the header and the table caption
-("Tabelle 5.3: … 2023") with every row, because the caption often carries the year.
+header cells, then per row a label followed by its numbers. This module rebuilds them:
+
+- tables drawn with ruling lines are read from the page's geometry by pdfplumber, which
+  keeps cells whose text wraps over several lines ("Zugang zu Kita oder / Brückenangebot
+  …") together; their rows read like a spreadsheet's ("Handlungsfeld: Elternarbeit |
+  Stand 2023: teilweise erreicht");
+- other runs of a label followed by numbers become rows ("Ost | 49 | 54 | 92").
+
+Either way the table caption ("Tabelle 5.3: … 2023", with its source line) is kept with
+every row, because the caption often carries the year.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$|^[-–]$|^k\.\s?A\.$")
 _CAPTION = re.compile(r"^(Tabelle|Tab\.|Übersicht)\s*\d", re.I)
+# "Quelle: Einwohnermelderegister", also after the caption's last words on the same line
+_SOURCE_NOTE = re.compile(r"(^|\s)(Quellen?|Anmerkungen?|Anm\.|Lesehilfe)\s*:")
 _MAX_CELL = 40
 _MIN_RUN = 9
 
@@ -57,35 +71,165 @@ def _rows(run: list[str]) -> tuple[list[str], list[str]] | None:
     return run[:first], rows
 
 
-def find_tables(lines: list[str]) -> list[str | CellTable]:
-    """Replace one-cell-per-line runs (with their caption) by ``CellTable`` items."""
+# a table drawn with ruling lines: rows of cells as pdfplumber reads them ("" for none)
+Grid = tuple[tuple[str, ...], ...]
+KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}  # "Bildungs- und …"
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def cell_text(raw: str | None) -> str:
+    """One line for a cell that wraps: "Kita-" + "Träger" → "Kita-Träger", "Integra-" +
+    "tion" → "Integration", "Vorbereitungs-/" + "Auffangklassen" stay joined."""
+    out = ""
+    for line in (raw or "").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        first = line.split(" ", 1)[0].rstrip(",.;:").lower()
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            lower = line[:1].islower() and first not in KEEP_HYPHEN_BEFORE
+            out = out[:-1] + line if lower else out + line
+        elif out.endswith("/") and not out.endswith(" /"):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def grid_rows(grid: Grid) -> tuple[str, tuple[str, ...]]:
+    """Header line and rows of a ruled table. A table of figures keeps the compact form of
+    the other tables ("Ost | 31 | 38", its header stands above every chunk); where the
+    cells are words, each row names its columns like a spreadsheet's ("Handlungsfeld:
+    Elternarbeit | Zuständigkeit: KI, VHS")."""
+    header = [cell_text(c) for c in grid[0]]
+    body = [[cell_text(c) for c in raw] for raw in grid[1:]]
+    values = [v for cells in body for v in cells[1:] if v]
+    figures = sum(bool(_NUMBER.match(v)) for v in values) >= 0.5 * len(values)
+    rows = []
+    for cells in body:
+        if figures:
+            shown = [v or "–" for v in cells]
+        else:
+            shown = [f"{h}: {v}" if h else v for h, v in zip(header, cells) if v]
+        if any(v.strip("–") for v in shown):
+            rows.append(" | ".join(shown))
+    return " | ".join(h for h in header if h), tuple(rows)
+
+
+def ruled_tables(path: Path, pages: Iterable[int]) -> dict[int, list[Grid]]:
+    """Tables drawn with ruling lines on the given pages (0-based), read by pdfplumber from
+    the page geometry. A page that pdfplumber cannot read keeps pypdf's text only."""
+    found: dict[int, list[Grid]] = {}
+    pages = list(pages)
+    if not pages:
+        return found
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(path) as pdf:
+            for i in pages:
+                grids = []
+                for table in pdf.pages[i].find_tables():
+                    rows = tuple(tuple(c or "" for c in row) for row in table.extract())
+                    rows = tuple(r for r in rows if any(c.strip() for c in r))
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                        grids.append(rows)
+                if grids:
+                    found[i] = grids
+    except Exception as exc:  # noqa: BLE001 - tables are a refinement, never a failure
+        log.warning("Tabellen nicht gelesen in %s: %s", path, exc)
+    return found
+
+
+def _window(keys: Sequence[str], grid: Grid) -> tuple[int, int] | None:
+    """Where the page's lines (squashed) print ``grid``'s cells: the first run of lines
+    that are all its cell lines (or whole rows) and covers 80 % of its text."""
+    cells = Counter(_squash(ln) for row in grid for c in row for ln in c.split("\n")
+                    if ln.strip())
+    rows = Counter(_squash("".join(row)) for row in grid)
+    total = sum(len(k) * n for k, n in cells.items())
+    for a, key in enumerate(keys):
+        if key not in cells and key not in rows:
+            continue
+        left_cells, left_rows, b, covered = cells.copy(), rows.copy(), a, 0
+        while b < len(keys):
+            k = keys[b]
+            if left_cells[k] > 0:
+                left_cells[k] -= 1
+            elif left_rows[k] > 0:
+                left_rows[k] -= 1
+            else:
+                break
+            covered += len(k)
+            b += 1
+        if covered >= 0.8 * total:
+            return a, b
+    return None
+
+
+def _caption_after(stripped: list[str], j: int, typical: int, stop: Container[int] = ()
+                   ) -> list[str]:
+    """The caption printed under a table at line ``j``: a wrapped line goes on with a short
+    one, which ends it; an unfinished one ("… (Stichtag") goes on; a line with a source
+    note ("… Quelle: Einwohnermelderegister") belongs to it."""
+    if j >= len(stripped) or not _CAPTION.match(stripped[j]):
+        return []
+    caption = [stripped[j]]
+    while len(caption) < 3:
+        at = j + len(caption)
+        nxt = stripped[at] if at < len(stripped) else ""
+        if not nxt or at in stop or _CAPTION.match(nxt):
+            break
+        wrapped = len(caption[-1]) >= 0.75 * typical
+        # "… (Stichtag" + "15.10.2023). Quelle: …": the caption is visibly unfinished
+        unfinished = caption[-1].count("(") > caption[-1].count(")") or \
+            nxt[:1].islower() or nxt[:1].isdigit()
+        if not (_SOURCE_NOTE.search(nxt) or unfinished
+                or (wrapped and len(nxt) < 0.75 * typical)):
+            break
+        caption.append(nxt)
+    return caption
+
+
+def find_tables(lines: list[str], grids: Sequence[Grid] = ()) -> list[str | CellTable]:
+    """Replace the lines of ruled tables (``grids``, from ``ruled_tables``) and other
+    one-cell-per-line runs (with their caption) by ``CellTable`` items."""
+    stripped = [ln.strip() for ln in lines]
+    # the width of a full line of prose (cells are not lines of text)
+    widths = sorted(len(s) for s in stripped if len(s) > _MAX_CELL)
+    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
+    keys = [_squash(s) for s in stripped]
+    placed: dict[int, tuple[int, str, tuple[str, ...]]] = {}  # start → (end, header, rows)
+    for grid in grids:
+        where = _window(keys, grid)
+        if where and not any(a < where[1] and where[0] < e for a, (e, _, _) in placed.items()):
+            placed[where[0]] = (where[1], *grid_rows(grid))
     out: list[str | CellTable] = []
     i = 0
-    stripped = [ln.strip() for ln in lines]
     while i < len(lines):
-        j = i
-        while j < len(lines) and _is_cell(stripped[j]):
-            j += 1
-        run = stripped[i:j]
-        numbers = sum(bool(_NUMBER.match(x)) for x in run)
-        parsed = _rows(run) if len(run) >= _MIN_RUN and numbers >= 0.4 * len(run) else None
-        if parsed is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        header_lines, rows = parsed
-        caption: list[str] = []
-        if j < len(lines) and _CAPTION.match(stripped[j]):
-            caption.append(stripped[j])
-            j += 1
-            # continuation lines of the caption are short ("Einwohnermelderegister")
-            while j < len(lines) and 0 < len(stripped[j]) <= 45 and len(caption) < 3 \
-                    and not caption[-1].endswith("."):
-                caption.append(stripped[j])
+        if i in placed:
+            j, header_line, rows = placed[i]
+        else:
+            j = i
+            while j < len(lines) and j not in placed and _is_cell(stripped[j]):
                 j += 1
-        elif out and isinstance(out[-1], str) and _CAPTION.match(out[-1].strip()):
+            run = stripped[i:j]
+            numbers = sum(bool(_NUMBER.match(x)) for x in run)
+            parsed = _rows(run) if len(run) >= _MIN_RUN and numbers >= 0.4 * len(run) \
+                else None
+            if parsed is None:
+                out.append(lines[i])
+                i += 1
+                continue
+            header_line, rows = " ".join(parsed[0]), tuple(parsed[1])
+        caption = _caption_after(stripped, j, typical, placed)
+        j += len(caption)
+        if not caption and out and isinstance(out[-1], str) and _CAPTION.match(out[-1].strip()):
             caption.append(out.pop().strip())
-        header = " ".join([*caption, " ".join(header_lines)]).strip()
+        header = " ".join([*caption, header_line]).strip()
         out.append(CellTable(header=header, rows=tuple(rows)))
         i = j
     return out
