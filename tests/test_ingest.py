@@ -51,6 +51,23 @@ def test_pdf_pages_labels_furniture_and_hyphenation(tmp_path):
     assert "bis achtzehn Jahren" in block.text  # wrapped lines joined into one paragraph
 
 
+def test_pdf_passages_keep_the_numbered_sections_they_stand_in(tmp_path):
+    pages = [["3. Wo stehen wir? Stand der Integrationsarbeit",
+              "3.1 Bilanz seit 2016",
+              "Von den 42 Maßnahmen des Konzepts sind 29 umgesetzt worden.",
+              "3.2 Stand nach Handlungsfeldern",
+              "Die Elternarbeit ist teilweise erreicht worden."],
+             ["4. Zielgruppe",
+              "Im Jahr 2022 sind 1.240 Kinder und Jugendliche zugezogen."]]
+    doc = parse(make_pdf(tmp_path / "konzept.pdf", pages, label_offset=0), "konzept.pdf")
+    heading = {b.text.split()[0]: b.heading for b in doc.blocks if b.heading}
+    assert heading == {
+        "Von": "3. Wo stehen wir? Stand der Integrationsarbeit › 3.1 Bilanz seit 2016",
+        "Die": "3. Wo stehen wir? Stand der Integrationsarbeit › 3.2 Stand nach Handlungsfeldern",
+        "Im": "4. Zielgruppe",
+    }
+
+
 def test_docx_headings_and_table(tmp_path):
     doc = parse(make_docx(tmp_path / "protokoll.docx"), "protokoll.docx")
     assert doc.info.title == "Protokoll Arbeitskreis Seiteneinstieg"

@@ -20,6 +20,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
 from assistant.ingest import furniture, ocr
+from assistant.ingest.formats import heading_path, push_heading
 from assistant.ingest.pdftables import (
     KEEP_HYPHEN_BEFORE,
     CellTable,
@@ -49,6 +50,12 @@ def _page_lines(text: str) -> list[str]:
 
 
 _BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
+
+
+def _heading_level(line: str) -> int:
+    """Depth of a numbered heading: "3 …" or "3. …" is 1, "3.1 …" 2, "3.1.2 …" 3."""
+    m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s", line)
+    return m.group(1).count(".") + 1 if m else 1
 
 
 def _is_heading(line: str) -> bool:
@@ -257,6 +264,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
     blocks: list[Block] = []
     warnings: list[str] = []
     heading = ""
+    sections: list[str] = []  # the open numbered headings, outermost first
     empty_pages = []
     for i, lines in enumerate(pages):
         label = labels[i] if i < len(labels) else str(i + 1)
@@ -269,7 +277,9 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             continue
         for kind, text, rows in _join_lines(kept, grids.get(i, ())):
             if kind == "heading":
-                heading = text
+                # "3. Wo stehen wir? › 3.1 Bilanz seit 2016": a passage keeps its section
+                push_heading(sections, _heading_level(text), text)
+                heading = heading_path(sections)
             elif kind == "table":
                 blocks.append(Block(
                     text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
