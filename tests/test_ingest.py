@@ -462,3 +462,19 @@ def test_xlsx_cells_read_as_excel_shows_them(tmp_path):
     doc = parse(tmp_path / "monitoring.xlsx", "monitoring.xlsx")
     assert doc.blocks[0].rows == (
         "Bezirk: Nord | Kinder: 1.240 | Anteil: 12,5 % | Stichtag: 15.10.2023 | Mittel: 12.500,5",)
+
+
+def test_note_under_a_sheet_is_no_value_of_its_first_column(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Maßnahme", "Träger", "Stadtbezirk"])
+    ws.append(["Sprachcafé", "JMD", "Nord"])
+    ws.append([])
+    ws.append(["Stand: 31. Januar 2024. Angebote des KI selbst sind nicht enthalten."])
+    wb.save(tmp_path / "massnahmen.xlsx")
+    doc = parse(tmp_path / "massnahmen.xlsx", "massnahmen.xlsx")
+    assert doc.blocks[0].rows == (
+        "Maßnahme: Sprachcafé | Träger: JMD | Stadtbezirk: Nord",
+        "Stand: 31. Januar 2024. Angebote des KI selbst sind nicht enthalten.")

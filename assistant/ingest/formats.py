@@ -67,6 +67,12 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
         return Block(text=" | ".join(header), heading=heading, page=page)
     rendered = []
     for r in rows[1:]:
+        filled = [v for v in r if v]
+        if len(filled) == 1 and len(header) >= 3:
+            # a note under the table ("Stand: 31. Januar 2024 …") or a group label spanning
+            # the row: it is not a value of the first column
+            rendered.append(filled[0])
+            continue
         cells = [
             f"{h}: {v}" if h else v for h, v in zip(header, r) if v
         ]
