@@ -43,6 +43,8 @@ Expand = Callable[[frozenset[str]], set[str]]
 MIN_WORDS = 4  # shorter pieces are headings or fragments, not statements
 RANK_DECAY = 0.15  # prior of rank r: 1 / (1 + RANK_DECAY * (r - 1))
 RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence's score
+# a question term that only the passage's section heading says counts this much
+HEADING_SHARE = 0.5
 
 
 def statements(source: Source) -> list[str]:
@@ -72,6 +74,11 @@ def _presenting() -> frozenset[str]:
         "finden findet zeigt zeigen dargestellt darstellen folgend folgende nachfolgend "
         "aufgeführt aufgelistet beschrieben beschreibt erfahren informieren informiert "
         "lesen sehen siehe unten oben Übersicht Überblick"))
+
+
+@lru_cache(maxsize=5_000)
+def _heading_terms(heading: str) -> frozenset[str]:
+    return frozenset(terms(heading))
 
 
 def rank_prior(rank: int) -> float:
@@ -146,7 +153,9 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     cosines = dot_rows(vectors.get([u for _, u, _ in cands]), question_vector)
     out = []
     for (src, unit, u_terms), cos in zip(cands, cosines):
-        lexical = sum(w for t, w in weights.items() if t in u_terms) / total
+        section = _heading_terms(src.chunk.heading)
+        lexical = sum(w if t in u_terms else HEADING_SHARE * w if t in section else 0.0
+                      for t, w in weights.items()) / total
         meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
         prior = rank_prior(src.rank) if use_rank else 1.0
         out.append(((0.55 * meaning + 0.45 * lexical) * prior, src, unit, u_terms))

@@ -59,3 +59,23 @@ def test_a_passage_with_one_exact_sentence_moves_up(e5):
                     SentenceVectors(e5), lambda term: 1.0)
     assert [s.chunk.id for s in ranked] == ["c3", "c1", "c2"]
     assert [s.rank for s in ranked] == [1, 2, 3]
+
+
+def test_a_question_term_only_the_section_heading_says_counts_half(e5):
+    from dataclasses import replace
+
+    from assistant.rerank import HEADING_SHARE, score_statements
+
+    question = "Auf welches Erfahrungswissen können wir zurückgreifen?"
+    text = "Ehrenamt braucht Hauptamt: Lotsen und Sprachmittler funktionieren mit Begleitung."
+    plain = src(1, text)
+    section = replace(plain, chunk=replace(plain.chunk, id="c9",
+                                           heading="8. Erfahrungswissen: Was wir gelernt haben"))
+    vectors = SentenceVectors(e5)
+    qv = e5.embed_query(question)
+    scores = {s.chunk.id: score for score, s, _, _ in
+              score_statements(question, qv, [plain, section], vectors, lambda term: 1.0)}
+    # the section heading says "Erfahrungswissen", the sentence does not
+    assert 0.0 < HEADING_SHARE < 1.0
+    assert scores["c9"] > scores["c1"]
+    assert scores["c9"] - scores["c1"] < 0.45  # never more than the whole wording share
