@@ -131,12 +131,14 @@ def ruled_tables(path: Path, pages: Iterable[int]) -> dict[int, list[Grid]]:
 
         with pdfplumber.open(path) as pdf:
             for i in pages:
+                page = pdf.pages[i]
                 grids = []
-                for table in pdf.pages[i].find_tables():
+                for table in page.find_tables():
                     rows = tuple(tuple(c or "" for c in row) for row in table.extract())
                     rows = tuple(r for r in rows if any(c.strip() for c in r))
                     if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                         grids.append(rows)
+                page.close()  # a long report must not keep every page's layout in memory
                 if grids:
                     found[i] = grids
     except Exception as exc:  # noqa: BLE001 - tables are a refinement, never a failure
