@@ -5,15 +5,16 @@ sentence of it. Each statement (a sentence, or a table row) is scored by
 
 - meaning: cosine between the question's and the sentence's e5 vectors;
 - wording: the share of the question's content terms (German stems, weighted by how rare
-  they are in the collection) that the sentence contains.
-
-A statement that adds no content term to the question's own ("Hier finden Sie unsere
-Angebote im Überblick" for "… Überblick über die Angebote …") only echoes it and is not
-scored; one new word or number is enough ("… trifft sich monatlich").
+  they are in the collection) that the sentence contains; a term only the passage's
+  section heading says counts ``HEADING_SHARE``;
 
 and the fused candidates are re-ordered by their best sentence, blended with their fused
 rank, so a passage with one exact sentence moves up without losing what the fusion knew.
 The extractive answerer picks its sentences with the same scores.
+
+A statement that adds no content term to the question's own ("Hier finden Sie unsere
+Angebote im Überblick" for "… Überblick über die Angebote …") only echoes it and is not
+scored; one new word or number is enough ("… trifft sich monatlich").
 
 Sentence vectors are computed once per text and model and kept in an SQLite file in the
 cache folder (``daten/cache``), so a passage costs embedding time only the first time it

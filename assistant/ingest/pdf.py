@@ -22,10 +22,11 @@ from assistant.errors import DocumentError
 from assistant.ingest import furniture, ocr
 from assistant.ingest.formats import heading_path, push_heading
 from assistant.ingest.pdftables import (
-    KEEP_HYPHEN_BEFORE,
     CellTable,
     Grid,
     find_tables,
+    hyphen_join,
+    may_hold_table,
     ruled_tables,
 )
 from assistant.ingest.repair import Vocabulary, repair
@@ -125,7 +126,7 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
             flush()
             out.append(("heading", line, ()))
             continue
-        if buf and _hyphen_join(buf[-1], line):
+        if buf and hyphen_join(buf[-1], line):
             buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
         else:
             buf.append(line)  # also "Bildungs- und …": the hyphen stays
@@ -135,12 +136,6 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
     flush()
     flush_rows()
     return out
-
-
-def _hyphen_join(left: str, right: str) -> bool:
-    first = right.split(" ", 1)[0]
-    return (left.endswith("-") and len(left) > 1 and left[-2].isalpha()
-            and first[:1].islower() and first.rstrip(",.;:").lower() not in KEEP_HYPHEN_BEFORE)
 
 
 def _continues(blocks: list[Block], page: int, heading: str) -> bool:
@@ -157,17 +152,6 @@ def _repair_words(blocks: list[Block]) -> list[Block]:
     vocab = Vocabulary.of(t for b in blocks for t in (b.text, *b.rows))
     return [replace(b, text=repair(b.text, vocab), rows=tuple(repair(r, vocab) for r in b.rows))
             for b in blocks]
-
-
-def _may_hold_table(lines: list[str], run: int = 5, short: int = 40) -> bool:
-    """A run of ``run`` short lines (cells printed one per line): worth asking pdfplumber
-    for ruled tables; pages of prose are not read twice."""
-    count = 0
-    for ln in lines:
-        count = count + 1 if 0 < len(ln.strip()) <= short else 0
-        if count >= run:
-            return True
-    return False
 
 
 def _shown(pages: list[int]) -> str:
@@ -260,7 +244,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
     pages = [_page_lines(t) for t in raw_pages]
     repeated = furniture.find(pages)
     grids = ruled_tables(path, [i for i, lines in enumerate(pages)
-                                if i + 1 not in ocr_pages and _may_hold_table(lines)])
+                                if i + 1 not in ocr_pages and may_hold_table(lines)])
     blocks: list[Block] = []
     warnings: list[str] = []
     heading = ""
@@ -288,7 +272,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             elif _continues(blocks, i + 1, heading):
                 # a paragraph running over the page break stays whole, cited at its start
                 prev = blocks[-1]
-                joined = prev.text[:-1] + text if _hyphen_join(prev.text, text) else \
+                joined = prev.text[:-1] + text if hyphen_join(prev.text, text) else \
                     f"{prev.text} {text}"
                 blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
                                    heading=prev.heading)

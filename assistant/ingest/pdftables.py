@@ -73,7 +73,25 @@ def _rows(run: list[str]) -> tuple[list[str], list[str]] | None:
 
 # a table drawn with ruling lines: rows of cells as pdfplumber reads them ("" for none)
 Grid = tuple[tuple[str, ...], ...]
-KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}  # "Bildungs- und …"
+_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}  # "Bildungs- und …"
+
+
+def hyphen_join(left: str, right: str) -> bool:
+    """True where a line ending in "Integra-" goes on with "tion …": the hyphen is a break."""
+    first = right.split(" ", 1)[0]
+    return (left.endswith("-") and len(left) > 1 and left[-2].isalpha()
+            and first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE)
+
+
+def may_hold_table(lines: list[str], run: int = 5, short: int = 40) -> bool:
+    """A run of ``run`` short lines (cells printed one per line): worth asking pdfplumber
+    for ruled tables; pages of prose are not read twice."""
+    count = 0
+    for ln in lines:
+        count = count + 1 if 0 < len(ln.strip()) <= short else 0
+        if count >= run:
+            return True
+    return False
 
 
 def _squash(text: str) -> str:
@@ -88,10 +106,10 @@ def cell_text(raw: str | None) -> str:
         line = line.strip()
         if not line:
             continue
-        first = line.split(" ", 1)[0].rstrip(",.;:").lower()
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            lower = line[:1].islower() and first not in KEEP_HYPHEN_BEFORE
-            out = out[:-1] + line if lower else out + line
+        if hyphen_join(out, line):
+            out = out[:-1] + line
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isupper():
+            out += line  # a compound with its hyphen: "Kita-Träger"
         elif out.endswith("/") and not out.endswith(" /"):
             out += line
         else:
