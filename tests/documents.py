@@ -75,6 +75,23 @@ def make_ruled_table_pdf(path: Path, rows: list[list[str]], caption: str, before
     return path
 
 
+def make_styled_pdf(path: Path, lines: list[str | tuple[str, float, str]]) -> Path:
+    """One page as a word processor sets it: body lines in Helvetica 10.5, the others given
+    as (font, size, text), e.g. ("Helvetica-Bold", 14, "2. Handlungsfelder")."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 60
+    for line in lines:
+        font, size, text = line if isinstance(line, tuple) else ("Helvetica", 10.5, line)
+        c.setFont(font, size)
+        c.drawString(60, y, text)
+        y -= size + 6
+    c.save()
+    return path
+
+
 def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None
                      ) -> Path:
     """A scanned PDF as an office scanner writes it: each page one 300-dpi image, no text

@@ -19,6 +19,7 @@ from tests.documents import (
     make_odt,
     make_pdf,
     make_ruled_table_pdf,
+    make_styled_pdf,
     make_tracked_docx,
     make_ttf_pdf,
 )
@@ -66,6 +67,42 @@ def test_pdf_passages_keep_the_numbered_sections_they_stand_in(tmp_path):
         "Die": "3. Wo stehen wir? Stand der Integrationsarbeit › 3.2 Stand nach Handlungsfeldern",
         "Im": "4. Zielgruppe",
     }
+
+
+def test_pdf_headings_are_read_from_the_font_and_numbered_list_items_stay_text(tmp_path):
+    bold = "Helvetica-Bold"
+    pdf = make_styled_pdf(tmp_path / "konzept.pdf", [
+        (bold, 14, "Vorwort"),
+        "Beispielstadt ist eine Stadt der Zuwanderung. Seit 2015 sind viele Familien zu uns",
+        "gekommen, darunter viele Kinder und Jugendliche im schulpflichtigen Alter.",
+        (bold, 14, "2. Handlungsfelder"),
+        "Der Rat hat für die nächsten Jahre folgende Schwerpunkte beschlossen:",
+        "1. Die Kommune richtet eine Steuerungsgruppe Seiteneinstieg ein, die zweimal im Jahr",
+        "dem Schulausschuss berichtet.",
+        "2. Die Schulen melden freie Plätze in Vorbereitungsklassen monatlich an die Clearingstelle",
+        (bold, 10.5, "Elternarbeit"),
+        "Elterncafés gibt es in drei Stadtbezirken, Elternbegleiterinnen in zwei Stadtbezirken.",
+        (bold, 10.5, "Stadtbezirk Kinder Anteil"),
+        "Nord 120 31 %",
+        "Ost 95 24 %",
+        (bold, 14, "3. Ausblick"),
+        "Das Konzept wird im Jahr 2026 gemeinsam mit dem Netzwerk Ankommen fortgeschrieben.",
+    ])
+    blocks = parse(pdf, "konzept.pdf").blocks
+    heading = {b.text.split()[0]: b.heading for b in blocks}
+    assert heading == {
+        "Beispielstadt": "Vorwort",
+        "Der": "2. Handlungsfelder",
+        "1.": "2. Handlungsfelder",  # list items in body type are no headings
+        "2.": "2. Handlungsfelder",
+        "Elterncafés": "2. Handlungsfelder › Elternarbeit",  # bold at body size
+        "Stadtbezirk": "2. Handlungsfelder › Elternarbeit",  # a bold table header stays
+        "Das": "3. Ausblick",
+    }
+    item = next(b for b in blocks if b.text.startswith("1. Die Kommune"))
+    assert item.text.endswith("dem Schulausschuss berichtet.")  # the item is whole
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.table_header == "Stadtbezirk Kinder Anteil" and len(table.rows) == 2
 
 
 def test_docx_headings_and_table(tmp_path):

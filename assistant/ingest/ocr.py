@@ -107,3 +107,27 @@ def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
     finally:
         pdf.close()
     return out
+
+
+def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | None
+                    ) -> tuple[list[int], str]:
+    """Replace pages without a usable text layer (scans, broken font encodings) by their OCR
+    text (in place) where that reads more. Returns the 1-based numbers of the pages read by
+    OCR and why OCR did not run ("" when it ran or was not needed)."""
+    scanned = [i for i, t in enumerate(raw_pages) if unreadable(t)]
+    if not scanned:
+        return [], ""
+    why = available()
+    if why:
+        for i in scanned:  # garbage is worse than nothing: it would be cited as text
+            if garbled(raw_pages[i]):
+                raw_pages[i] = ""
+        return [], why
+    read = recognise(path, scanned, progress)
+    done = []
+    for i, text in read.items():
+        # a text layer that reads at all is only replaced when OCR reads clearly more
+        if readable_chars(text) > 1.5 * readable_chars(raw_pages[i]):
+            raw_pages[i] = text
+            done.append(i + 1)
+    return sorted(done), ""

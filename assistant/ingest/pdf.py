@@ -3,8 +3,9 @@
 Real PDFs carry running headers and footers, printed page numbers, words hyphenated at
 line ends and table cells broken into lines. This module turns each page into blocks of
 prose (joined lines, hyphenation undone) and tables (``pdftables``: pages with runs of
-short lines are also read by pdfplumber for tables drawn with ruling lines), and keeps the
-printed page label.
+short lines are also read by pdfplumber for tables drawn with ruling lines), keeps the
+printed page label, and gives each passage the path of headings it stands under
+(``pdfstyle``: numbered headings and headings set in a bigger or bold font).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
@@ -21,6 +23,14 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from assistant.errors import DocumentError
 from assistant.ingest import furniture, ocr
 from assistant.ingest.formats import heading_path, push_heading
+from assistant.ingest.pdfstyle import (
+    Line,
+    Outline,
+    Style,
+    heading_level,
+    numbered_heading,
+    read_page,
+)
 from assistant.ingest.pdftables import (
     CellTable,
     Grid,
@@ -34,8 +44,6 @@ from assistant.text import clean_chars
 from assistant.types import Block
 
 log = logging.getLogger(__name__)
-
-_HEADING = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
 
 
 def _page_lines(text: str) -> list[str]:
@@ -53,16 +61,6 @@ def _page_lines(text: str) -> list[str]:
 _BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
 
 
-def _heading_level(line: str) -> int:
-    """Depth of a numbered heading: "3 …" or "3. …" is 1, "3.1 …" 2, "3.1.2 …" 3."""
-    m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s", line)
-    return m.group(1).count(".") + 1 if m else 1
-
-
-def _is_heading(line: str) -> bool:
-    return bool(_HEADING.match(line)) and not line.endswith((".", ",", ";")) and len(line) < 100
-
-
 def _is_row(line: str) -> bool:
     """A table row as pypdf prints it: mostly numbers, no sentence at the end."""
     tokens = line.split()
@@ -71,15 +69,24 @@ def _is_row(line: str) -> bool:
             and not line.endswith((".", ":", ";")) and len(line) < 160)
 
 
-def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
-                ) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Join wrapped lines into paragraphs, spot headings and table rows (``grids``: the
-    page's ruled tables, see ``pdftables``).
+class Piece(NamedTuple):
+    kind: str  # "heading", "text" or "table"
+    text: str  # for a table its header line
+    rows: tuple[str, ...] = ()
+    style: Style | None = None  # of a heading set in a font rather than numbered
 
-    Returns (kind, text, rows) triples: kind is "heading", "text" or "table"; for tables
-    text is the header line and rows the row lines.
-    """
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+
+def _next_is_row(items: list, k: int) -> bool:
+    rest = [x for x in items[k:k + 3] if not isinstance(x, str) or x.strip()]
+    return bool(rest) and isinstance(rest[0], str) and _is_row(rest[0].strip())
+
+
+def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline | None = None
+                ) -> list[Piece]:
+    """Join wrapped lines into paragraphs, spot headings (``pdfstyle``) and table rows
+    (``grids``: the page's ruled tables, see ``pdftables``)."""
+    outline = outline or Outline()
+    out: list[Piece] = []
     buf: list[str] = []
     rows: list[str] = []
     header = ""
@@ -89,31 +96,46 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
     def flush() -> None:
         nonlocal buf
         if buf:
-            out.append(("text", " ".join(buf).strip(), ()))
+            out.append(Piece("text", " ".join(buf).strip()))
         buf = []
 
     def flush_rows() -> None:
         nonlocal rows, header
         if rows:
-            out.append(("table", header, tuple(rows)))
+            out.append(Piece("table", header, tuple(rows)))
         rows, header = [], ""
 
-    for raw in find_tables(lines, grids):
+    items = find_tables(lines, grids)
+    k = plain = 0  # lines before ``plain`` belong to a set-apart run that is no heading
+    while k < len(items):
+        raw = items[k]
+        k += 1
         if isinstance(raw, CellTable):
             flush()
             flush_rows()
-            out.append(("table", raw.header, raw.rows))
+            out.append(Piece("table", raw.header, raw.rows))
             continue
         line = raw.strip()
         if not line:
             flush()
             flush_rows()
             continue
+        run = outline.run(items, k - 1) if k > plain else []
+        title = outline.styled(run) if run else ""
+        if title and _next_is_row(items, k - 1 + len(run)):
+            flush()  # a bold header line over the rows of a table
+        elif title:
+            flush()
+            flush_rows()
+            out.append(Piece("heading", title, style=run[0].style))
+            k += len(run) - 1
+            continue
+        plain = max(plain, k - 1 + len(run))
         if _BULLET.match(line):  # a list item starts a paragraph of its own
             flush()
             flush_rows()
             line = _BULLET.sub("", line)
-        if _is_row(line) and not _is_heading(line):
+        if _is_row(line) and not numbered_heading(line):
             if not rows:
                 # the line just before the first row is the header if it has no numbers
                 if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:
@@ -122,10 +144,11 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = ()
             rows.append(line)
             continue
         flush_rows()
-        if _is_heading(line):
-            flush()
-            out.append(("heading", line, ()))
-            continue
+        if numbered_heading(line):
+            flush()  # a heading, or a numbered list item: it starts a paragraph
+            if outline.numbered(raw):
+                out.append(Piece("heading", line))
+                continue
         if buf and hyphen_join(buf[-1], line):
             buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
         else:
@@ -158,30 +181,6 @@ def _shown(pages: list[int]) -> str:
     return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
 
 
-def _recognise_scans(path: Path, raw_pages: list[str], progress: ocr.PageProgress | None
-                     ) -> tuple[list[int], str]:
-    """Replace pages without a usable text layer (scans, broken font encodings) by their OCR
-    text (in place) where that reads more. Returns the 1-based numbers of the pages read by
-    OCR and why OCR did not run ("" when it ran or was not needed)."""
-    scanned = [i for i, t in enumerate(raw_pages) if ocr.unreadable(t)]
-    if not scanned:
-        return [], ""
-    why = ocr.available()
-    if why:
-        for i in scanned:  # garbage is worse than nothing: it would be cited as text
-            if ocr.garbled(raw_pages[i]):
-                raw_pages[i] = ""
-        return [], why
-    read = ocr.recognise(path, scanned, progress)
-    done = []
-    for i, text in read.items():
-        # a text layer that reads at all is only replaced when OCR reads clearly more
-        if ocr.readable_chars(text) > 1.5 * ocr.readable_chars(raw_pages[i]):
-            raw_pages[i] = text
-            done.append(i + 1)
-    return sorted(done), ""
-
-
 def read_pdf(path: Path, progress: ocr.PageProgress | None = None
              ) -> tuple[list[Block], int, dict, list[str]]:
     """Return blocks, page count, PDF metadata and warnings. Raises DocumentError.
@@ -201,13 +200,15 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                     "und erneut hinzufügen."
                 )
         n_pages = len(reader.pages)
-        raw_pages = []
+        raw_pages, styles = [], []
         for page in reader.pages:
             try:
-                raw_pages.append(page.extract_text() or "")
+                text, style = read_page(page)
             except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
                 log.warning("Seite nicht lesbar in %s: %s", path, exc)
-                raw_pages.append("")
+                text, style = "", []
+            raw_pages.append(text)
+            styles.append(style)
         labels = list(reader.page_labels) if n_pages else []
         meta = {}
         if reader.metadata:
@@ -228,7 +229,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
         ) from exc
     if n_pages == 0:
         raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
-    ocr_pages, no_ocr = _recognise_scans(path, raw_pages, progress)
+    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress)
     if not any(t.strip() for t in raw_pages):
         if no_ocr:
             raise DocumentError(
@@ -241,8 +242,12 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             "prüfen, ob der Scan lesbar ist (Auflösung, Ausrichtung)."
         )
 
-    pages = [_page_lines(t) for t in raw_pages]
+    pages = [[Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
+              for j, line in enumerate(_page_lines(t))]
+             for i, (t, style) in enumerate(zip(raw_pages, styles))]
     repeated = furniture.find(pages)
+    outline = Outline.of([furniture.strip(lines, repeated) for lines in pages
+                          if not furniture.is_contents(lines)])
     grids = ruled_tables(path, [i for i, lines in enumerate(pages)
                                 if i + 1 not in ocr_pages and may_hold_table(lines)])
     blocks: list[Block] = []
@@ -259,10 +264,11 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)
             continue
-        for kind, text, rows in _join_lines(kept, grids.get(i, ())):
+        for kind, text, rows, style in _join_lines(kept, grids.get(i, ()), outline):
             if kind == "heading":
                 # "3. Wo stehen wir? › 3.1 Bilanz seit 2016": a passage keeps its section
-                push_heading(sections, _heading_level(text), text)
+                level = heading_level(text) if style is None else outline.level(style, sections)
+                push_heading(sections, level, text)
                 heading = heading_path(sections)
             elif kind == "table":
                 blocks.append(Block(

@@ -1,0 +1,177 @@
+"""Headings of a PDF: numbered lines ("3.1 Bilanz seit 2016") and lines set apart from the
+body text by a bigger or bold font ("Vorwort", "Handlungsfeld Schule").
+
+pypdf's text visitor reports each piece of text with its font and size in the order
+``extract_text`` writes it, so every line of the page text gets the style most of its
+characters have. The body style is the one most characters of the document have. Where a
+document sets its numbered headings apart, a numbered line in body style is a list item
+("2. Die Kommune richtet …"), not a heading; where it does not (all one font), numbered
+lines stay headings as before. Pages read by OCR have no styles and keep the numbered rule.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_CAPTION = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Diagramm|Karte|Quelle|"
+                      r"Anmerkung|Hinweis|Stand)\b")
+# a heading set in a font: at most this long (in characters, over at most 3 lines)
+_MAX_HEADING = 120
+
+
+@dataclass(frozen=True, order=True)
+class Style:
+    size: float  # effective font size in points
+    bold: bool
+
+
+MIXED = Style(0.0, False)  # a line whose characters have no common style (a bold lead-in)
+
+
+class Line(str):
+    """A line of page text that knows its style (None: not known, e.g. read by OCR)."""
+
+    style: Style | None = None
+
+    @classmethod
+    def of(cls, text: str, style: Style | None) -> Line:
+        line = cls(text)
+        line.style = style
+        return line
+
+
+def numbered_heading(line: str) -> bool:
+    """ "3.1 Bilanz seit 2016", "IV. Ausblick", "A) Schule": numbered, short, no sentence end."""
+    return (bool(_NUMBERED.match(line)) and not line.endswith((".", ",", ";"))
+            and len(line) < 100)
+
+
+def heading_level(line: str) -> int:
+    """Depth of a numbered heading: "3 …" or "3. …" is 1, "3.1 …" 2, "3.1.2 …" 3."""
+    m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s", line)
+    return m.group(1).count(".") + 1 if m else 1
+
+
+def _scale(matrix: Any) -> float:
+    try:
+        return math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2])) or 1.0
+    except (TypeError, IndexError):
+        return 1.0
+
+
+def read_page(page: Any) -> tuple[str, list[Style | None]]:
+    """A pypdf page's text and the style of each of its lines (``str.splitlines``); no
+    styles when the visitor's pieces do not add up to the text."""
+    pieces: list[tuple[str, Style]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text:
+            name = str((font or {}).get("/BaseFont", ""))
+            size = round(float(size or 0) * _scale(tm) * _scale(cm), 1)
+            pieces.append((text, Style(size, bool(_BOLD.search(name)))))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _ in pieces) != text:
+        return text, []
+    per_char = [style for t, style in pieces for _ in t]
+    styles: list[Style | None] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        seen = Counter(per_char[k] for k in range(pos, pos + len(line))
+                       if not text[k].isspace())
+        pos += len(line)
+        if not seen:
+            styles.append(None)
+            continue
+        style, n = seen.most_common(1)[0]
+        styles.append(style if n >= 0.8 * sum(seen.values()) else MIXED)
+    return text, styles
+
+
+@dataclass
+class Outline:
+    """What the whole document says about its headings (``of``)."""
+
+    body: Style | None = None
+    numbered_styled: bool = False  # its numbered headings are set apart from the body
+    depth: dict[Style, int] = field(default_factory=dict)  # style → depth of numbered headings
+    rank: dict[Style, int] = field(default_factory=dict)  # set-apart styles, biggest first
+
+    @classmethod
+    def of(cls, pages: list[list[str]]) -> Outline:
+        lines = [ln for page in pages for ln in page if isinstance(ln, Line) and ln.style]
+        chars: Counter[Style] = Counter()
+        for ln in lines:
+            if ln.style != MIXED:
+                chars[ln.style] += len(ln.strip())
+        if not chars:
+            return cls()
+        outline = cls(body=chars.most_common(1)[0][0])
+        apart = [ln for ln in lines if outline.set_apart(ln)]
+        depths: dict[Style, Counter[int]] = {}
+        for ln in apart:
+            if numbered_heading(ln.strip()):
+                depths.setdefault(ln.style, Counter())[heading_level(ln.strip())] += 1
+        outline.numbered_styled = bool(depths)
+        outline.depth = {s: c.most_common(1)[0][0] for s, c in depths.items()}
+        styles = sorted({ln.style for ln in apart}, reverse=True)
+        outline.rank = {s: i + 1 for i, s in enumerate(styles)}
+        return outline
+
+    def set_apart(self, line: str) -> bool:
+        """Bigger than the body text, or bold where the body is not (at about its size)."""
+        style = getattr(line, "style", None)
+        if style is None or self.body is None or style == MIXED:
+            return False
+        body = self.body
+        return style.size >= body.size + 1.0 or (
+            style.bold and not body.bold and style.size >= body.size - 0.6)
+
+    def numbered(self, line: Line | str) -> bool:
+        """A numbered heading; in a document whose numbered headings are set apart, a
+        numbered line in body style is a list item."""
+        if not numbered_heading(line.strip()):
+            return False
+        style = getattr(line, "style", None)
+        return not (self.numbered_styled and style is not None and not self.set_apart(line))
+
+    def run(self, items: list, k: int) -> list[str]:
+        """The lines from ``items[k]`` on that are set apart in one style (not numbered)."""
+        out: list[str] = []
+        for item in items[k:]:
+            if (not isinstance(item, Line) or not item.strip() or not self.set_apart(item)
+                    or item.style != items[k].style or numbered_heading(item.strip())):
+                break
+            out.append(item)
+        return out
+
+    def styled(self, run: list[str]) -> str:
+        """The heading that these consecutive lines make (or "") when each is set apart in
+        the same style and together they are short and no sentence, caption or label."""
+        style = getattr(run[0], "style", None) if run else None
+        if not run or len(run) > 3 or any(
+                getattr(ln, "style", None) != style or not self.set_apart(ln) for ln in run):
+            return ""
+        text = " ".join(ln.strip() for ln in run)
+        if (len(text) > _MAX_HEADING or text.endswith((".", ",", ";", ":"))
+                or _CAPTION.match(text) or not (text[0].isupper() or text[0].isdigit())
+                or not re.search(r"[^\W\d_]{3}", text)):
+            return ""
+        return text
+
+    def level(self, line_style: Style | None, sections: list[str]) -> int:
+        """Depth of a heading set in ``line_style`` under the open ``sections``: that of the
+        numbered headings in the same style, else one below the innermost numbered one,
+        else its rank among the document's set-apart styles."""
+        if line_style in self.depth:
+            return self.depth[line_style]
+        numbered = [i for i, h in enumerate(sections) if h and numbered_heading(h)]
+        if numbered:
+            return numbered[-1] + 2
+        return self.rank.get(line_style, 1)
