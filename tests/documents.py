@@ -57,10 +57,10 @@ def make_image_pdf(path: Path) -> Path:
 
 
 def make_ruled_table_pdf(path: Path, rows: list[list[str]], caption: str, before: str,
-                         after: str, ruled: bool = True) -> Path:
+                         after: str, ruled: bool = True, caption_above: bool = False) -> Path:
     """A report page: a paragraph, a table whose cells wrap over several lines (drawn
     with a grid, or only aligned when ``ruled`` is False), its caption with a source
-    note under it, and the next paragraph (reportlab platypus)."""
+    note under it (or over it), and the next paragraph (reportlab platypus)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -71,7 +71,9 @@ def make_ruled_table_pdf(path: Path, rows: list[list[str]], caption: str, before
     if ruled:
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
     doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1)
-    doc.build([Paragraph(before, body), table, Paragraph(caption, body), Paragraph(after, body)])
+    parts = [table, Paragraph(caption, body)]
+    doc.build([Paragraph(before, body), *(parts[::-1] if caption_above else parts),
+               Paragraph(after, body)])
     return path
 
 

@@ -361,6 +361,20 @@ def test_ruled_table_with_wrapped_cells_is_read_row_by_row(tmp_path):
     assert not any("Elternarbeit" in t or "Quelle" in t for t in prose)
 
 
+def test_a_caption_over_a_ruled_table_is_its_header_even_when_it_wraps(tmp_path):
+    caption = ("Tabelle 4: Handlungsfelder, Ziele, Zuständigkeiten und Stand der Umsetzung "
+               "im Herbst 2023 nach Einschätzung des Kommunalen Integrationszentrums")
+    before = "Die folgende Übersicht fasst den Stand der Umsetzung zusammen."
+    pdf = make_ruled_table_pdf(tmp_path / "konzept.pdf", RULED_ROWS, caption, before,
+                               RULED_AFTER, caption_above=True)
+    doc = parse(pdf, "konzept.pdf")
+    table = next(b for b in doc.blocks if b.kind == "table")
+    assert table.table_header.startswith(caption + " Handlungsfeld | Ziel (Konzept 2016)")
+    assert len(table.rows) == 3
+    prose = [b.text for b in doc.blocks if b.kind == "text"]
+    assert prose == [before, RULED_AFTER]  # no line of the caption is left in the prose
+
+
 def test_table_without_ruling_stays_prose_and_pdfplumber_is_not_needed(tmp_path, monkeypatch):
     from assistant.ingest import pdftables
 

@@ -214,6 +214,21 @@ def _caption_after(stripped: list[str], j: int, typical: int, stop: Container[in
     return caption
 
 
+def _caption_before(out: list[str | CellTable], stripped: list[str], i: int, typical: int
+                    ) -> list[str]:
+    """The caption printed over a table that starts at line ``i``, taken off ``out``: it
+    may wrap over up to three lines ("Tabelle 3: … nach Stadtbezirk und" + "Altersgruppe")."""
+    for start in (i - 3, i - 2):
+        above = _caption_after(stripped, start, typical) if start >= 0 else []
+        n = len(above)
+        if n and start + n == i and len(out) >= n and all(isinstance(x, str) for x in out[-n:]):
+            del out[-n:]
+            return above
+    if out and isinstance(out[-1], str) and _CAPTION.match(out[-1].strip()):
+        return [str(out.pop()).strip()]
+    return []
+
+
 def find_tables(lines: list[str], grids: Sequence[Grid] = ()) -> list[str | CellTable]:
     """Replace the lines of ruled tables (``grids``, from ``ruled_tables``) and other
     one-cell-per-line runs (with their caption) by ``CellTable`` items."""
@@ -247,8 +262,8 @@ def find_tables(lines: list[str], grids: Sequence[Grid] = ()) -> list[str | Cell
             header_line, rows = " ".join(parsed[0]), tuple(parsed[1])
         caption = _caption_after(stripped, j, typical, placed)
         j += len(caption)
-        if not caption and out and isinstance(out[-1], str) and _CAPTION.match(out[-1].strip()):
-            caption.append(out.pop().strip())
+        if not caption:
+            caption = _caption_before(out, stripped, i, typical)
         header = " ".join([*caption, header_line]).strip()
         out.append(CellTable(header=header, rows=tuple(rows)))
         i = j
