@@ -94,6 +94,32 @@ def make_styled_pdf(path: Path, lines: list[str | tuple[str, float, str]]) -> Pa
     return path
 
 
+def make_footnoted_pdf(path: Path, lines: list[list[str]], footnotes: list[str]) -> Path:
+    """One page whose lines mix body text (Helvetica 11) with footnote marks: in each line
+    the odd-numbered parts are set as superscripts (7 pt, raised) as Word sets them; the
+    footnotes stand at the foot of the page (8 pt)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 60
+    for parts in lines:
+        text = c.beginText(60, y)
+        for n, part in enumerate(parts):
+            text.setFont("Helvetica", 7 if n % 2 else 11)
+            text.setRise(4 if n % 2 else 0)
+            text.textOut(part)
+        c.drawText(text)
+        y -= 17
+    text = c.beginText(60, 90)
+    text.setFont("Helvetica", 8)
+    for note in footnotes:
+        text.textLine(note)
+    c.drawText(text)
+    c.save()
+    return path
+
+
 def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None
                      ) -> Path:
     """A scanned PDF as an office scanner writes it: each page one 300-dpi image, no text

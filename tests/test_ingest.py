@@ -14,6 +14,7 @@ from tests.documents import (
     HTML,
     make_docx,
     make_encrypted_pdf,
+    make_footnoted_pdf,
     make_image_pdf,
     make_ods,
     make_odt,
@@ -103,6 +104,19 @@ def test_pdf_headings_are_read_from_the_font_and_numbered_list_items_stay_text(t
     assert item.text.endswith("dem Schulausschuss berichtet.")  # the item is whole
     table = next(b for b in blocks if b.kind == "table")
     assert table.table_header == "Stadtbezirk Kinder Anteil" and len(table.rows) == 2
+
+
+def test_pdf_footnote_marks_neither_change_figures_nor_glue_to_words(tmp_path):
+    pdf = make_footnoted_pdf(tmp_path / "bericht.pdf", [
+        ["Im Jahr 2022 sind 1.240", "2", " Kinder und Jugendliche aus dem Ausland zugezogen."],
+        ["So steht es im Integrationskonzept", "3", ", das der Rat 2023 beschlossen hat."],
+        ["Die Wartezeit betrug im Mittel 58 Tage", "4,5", "; das Ziel sind 28 Tage."],
+    ], ["2 Quelle: Einwohnermelderegister, Stand 31.12.2022.", "3 Vorlage Nr. 0815/2023."])
+    text = " ".join(b.text for b in parse(pdf, "bericht.pdf").blocks)
+    assert "sind 1.240 Kinder und Jugendliche" in text  # not "1.2402"
+    assert "im Integrationskonzept, das der Rat" in text
+    assert "im Mittel 58 Tage; das Ziel" in text
+    assert "2 Quelle: Einwohnermelderegister" in text  # the footnote itself stays
 
 
 def test_docx_headings_and_table(tmp_path):

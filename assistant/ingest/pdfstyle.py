@@ -7,6 +7,9 @@ characters have. The body style is the one most characters of the document have.
 document sets its numbered headings apart, a numbered line in body style is a list item
 ("2. Die Kommune richtet …"), not a heading; where it does not (all one font), numbered
 lines stay headings as before. Pages read by OCR have no styles and keep the numbered rule.
+
+The same sizes show footnote marks: a superscript "2" after "1.240" is dropped, so the
+figure is not read as "1.2402".
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ _NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _CAPTION = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Diagramm|Karte|Quelle|"
                       r"Anmerkung|Hinweis|Stand)\b")
+_MARK = re.compile(r"(\d{1,3}(,\d{1,3})*|\*{1,3}|†)\)?")
 # a heading set in a font: at most this long (in characters, over at most 3 lines)
 _MAX_HEADING = 120
 
@@ -65,9 +69,23 @@ def _scale(matrix: Any) -> float:
         return 1.0
 
 
+def _without_marks(pieces: list[tuple[str, Style]]) -> list[tuple[str, Style]]:
+    """Footnote marks dropped: a superscript "2" after "1.240" would read "1.2402" (and
+    "Integrationskonzept3" would be no word). A mark is a few digits or a star in a font
+    clearly smaller than the text it is glued to."""
+    kept: list[tuple[str, Style]] = []
+    for text, style in pieces:
+        before = next((k for k in reversed(kept) if k[0]), None)
+        if (before and _MARK.fullmatch(text) and before[0][-1:].strip()
+                and style.size <= 0.8 * before[1].size):
+            continue
+        kept.append((text, style))
+    return kept
+
+
 def read_page(page: Any) -> tuple[str, list[Style | None]]:
-    """A pypdf page's text and the style of each of its lines (``str.splitlines``); no
-    styles when the visitor's pieces do not add up to the text."""
+    """A pypdf page's text without footnote marks and the style of each of its lines
+    (``str.splitlines``); no styles when the visitor's pieces do not add up to the text."""
     pieces: list[tuple[str, Style]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
@@ -79,6 +97,8 @@ def read_page(page: Any) -> tuple[str, list[Style | None]]:
     text = page.extract_text(visitor_text=visit) or ""
     if "".join(t for t, _ in pieces) != text:
         return text, []
+    pieces = _without_marks(pieces)
+    text = "".join(t for t, _ in pieces)
     per_char = [style for t, style in pieces for _ in t]
     styles: list[Style | None] = []
     pos = 0
