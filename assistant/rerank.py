@@ -77,6 +77,12 @@ def _presenting() -> frozenset[str]:
         "lesen sehen siehe unten oben Übersicht Überblick"))
 
 
+def echoes(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` adds no content term to the question's own: it only repeats
+    the question ("Wir stehen in unseren Integrationsbemühungen.")."""
+    return not set(terms(sentence)) - set(terms(question)) - _presenting()
+
+
 @lru_cache(maxsize=5_000)
 def _heading_terms(heading: str) -> frozenset[str]:
     return frozenset(terms(heading))

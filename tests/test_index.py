@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.generate import GeneratedAnswerer
+from assistant.answer.generate import ECHO_NOTE, GeneratedAnswerer
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import ModelMismatchError
@@ -193,6 +193,24 @@ def test_generated_answer_sees_only_passages_that_answer(engine):
     assert answer.citations[0].document == "konzept-2024.pdf" and answer.citations[0].page == 3
     assert len(answer.sources) == len(sources)
     assert f"{len(shown)} der {len(sources)} gefundenen Quellen passen zur Frage" in answer.notes
+
+
+def test_a_generated_answer_that_only_repeats_the_question_gives_way_to_source_sentences(
+        engine):
+    question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
+    sources = engine.retriever.search(question, k=5)
+    model = ScriptedModel(["In Teststadt leben neu zugewanderte Kinder und Jugendliche [1]."])
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+        question, sources)
+    assert ECHO_NOTE in answer.notes and not answer.abstained
+    assert "412" in answer.text  # the figure the model left out, from the source
+    assert answer.citations[0].document == "konzept-2024.pdf" and answer.citations[0].page == 3
+    # the same model answer with the figure stands
+    model = ScriptedModel(["In Teststadt leben 412 neu zugewanderte Kinder und Jugendliche [1]."])
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+        question, sources)
+    assert ECHO_NOTE not in answer.notes
+    assert answer.text.startswith("In Teststadt leben 412 neu zugewanderte Kinder")
 
 
 def test_generated_answer_refuses_without_calling_the_model(engine):

@@ -22,10 +22,17 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, Refusal
-from assistant.answer.verify import ABSTAIN_TEXT, REFUSAL_TEXT, Verifier, citation_for
+from assistant.answer.verify import (
+    ABSTAIN_TEXT,
+    REFUSAL_TEXT,
+    Verifier,
+    citation_for,
+    is_refusal,
+)
 from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.prompts import render
+from assistant.rerank import echoes
 from assistant.retrieve import Retriever
 from assistant.types import Answer, Citation, Source
 
@@ -35,6 +42,8 @@ MARGIN = 32
 # passages the model sees at most, and how close their best sentence must come to the best
 GROUNDING_SOURCES = 4
 GROUNDING_RELATIVE = 0.7
+ECHO_NOTE = ("Die Antwort des Sprachmodells wiederholte nur die Frage; stattdessen stehen "
+             "hier die passenden Sätze aus den Quellen")
 
 
 class ChatModel(Protocol):
@@ -158,7 +167,8 @@ class GeneratedAnswerer:
         chosen, why = self.select(question, sources)
         if why:
             return self._abstain(question, sources, why, {})
-        answer = self._run(question, chosen, "answer", question=question)
+        answer = self._not_an_echo(question, chosen,
+                                   self._run(question, chosen, "answer", question=question))
         notes = answer.notes
         if len(chosen) < len(sources):
             notes += (f"{len(chosen)} der {len(sources)} gefundenen Quellen passen zur Frage",)
@@ -186,7 +196,20 @@ class GeneratedAnswerer:
         if why:
             return self._abstain(question, sources, why, {})
         prompt = self.prepare(chosen, "answer", question=question)
-        return self._verified(question, sources, prompt, text, {})
+        answer = self._verified(question, sources, prompt, text, {})
+        return replace(self._not_an_echo(question, chosen, answer), sources=tuple(sources))
+
+    def _not_an_echo(self, question: str, chosen: list[Source], answer: Answer) -> Answer:
+        """The model's answer, or the extractive one over the same passages when every
+        sentence of the model's only repeats the question ("Wir stehen in unseren
+        Integrationsbemühungen [1].")."""
+        claims = [s for s in answer.sentences if not is_refusal(s.text)]
+        if (answer.abstained or self.scorer is None or not claims
+                or not all(echoes(question, s.text) for s in claims)):
+            return answer
+        instead = self.scorer.answer(question, chosen)
+        return replace(instead, timings_ms={**answer.timings_ms, **instead.timings_ms},
+                       notes=(*instead.notes, ECHO_NOTE))
 
     def _run(self, asked: str, sources: list[Source], template: str,
              **variables: object) -> Answer:
