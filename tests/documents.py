@@ -233,6 +233,40 @@ def make_docx(path: Path) -> Path:
     return path
 
 
+def make_bold_headings_docx(path: Path) -> Path:
+    """Minutes as many are typed: the title in a custom style based on "Heading 1", agenda
+    items as bold body paragraphs, one heading by outline level only, a bold lead-in
+    ("Teilnehmende:") and a paragraph with only its first words in bold."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    custom = d.styles.add_style("Protokolltitel", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = d.styles["Heading 1"]
+    d.add_paragraph("Protokoll Netzwerk Zuwanderung", style="Protokolltitel")
+    d.add_paragraph().add_run("Teilnehmende:").bold = True
+    d.add_paragraph("Vertreterinnen und Vertreter von KI, Schulamt und Jugendamt.")
+    d.add_paragraph().add_run("TOP 1: Wartezeiten auf einen Schulplatz").bold = True
+    d.add_paragraph("Die Wartezeit beträgt derzeit elf Wochen.")
+    para = d.add_paragraph()
+    para.add_run("Beschlüsse").bold = True
+    para.add_run(" ")
+    d.add_paragraph("Das KI lädt zu einem Fachtag Seiteneinstieg ein.")
+    level = d.add_paragraph("Offene Punkte")
+    p_pr = level._p.get_or_add_pPr()
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "1")
+    p_pr.append(outline)
+    d.add_paragraph("Die Finanzierung des Sommerkurses ist ungeklärt.")
+    mixed = d.add_paragraph()
+    mixed.add_run("Wichtig").bold = True
+    mixed.add_run(" ist die frühe Einbindung der Eltern")
+    d.save(str(path))
+    return path
+
+
 def make_tracked_docx(path: Path) -> Path:
     """Minutes edited with "Änderungen nachverfolgen": an inserted and a deleted passage,
     in a paragraph and in a table cell, as Word writes them (w:ins, w:del)."""

@@ -12,6 +12,7 @@ from assistant.ingest.formats import decode_text
 from assistant.text import split_sentences, terms, words
 from tests.documents import (
     HTML,
+    make_bold_headings_docx,
     make_docx,
     make_encrypted_pdf,
     make_footnoted_pdf,
@@ -136,6 +137,17 @@ def test_docx_tracked_changes_read_as_accepted(tmp_path):
     assert "Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu erweitern." in text
     assert "Zuständig | KI (Frau Vogt)" in text
     assert "Elterncafé" not in text and "Jugendamt" not in text  # deleted text is gone
+
+
+def test_docx_headings_without_heading_style_bold_or_outline_level(tmp_path):
+    doc = parse(make_bold_headings_docx(tmp_path / "protokoll.docx"), "protokoll.docx")
+    title = "Protokoll Netzwerk Zuwanderung"
+    assert [(b.text.split(" ", 1)[0], b.heading.split(" › ")[-1]) for b in doc.blocks] == [
+        ("Teilnehmende:", title), ("Vertreterinnen", title),
+        ("Die", "TOP 1: Wartezeiten auf einen Schulplatz"), ("Das", "Beschlüsse"),
+        ("Die", "Offene Punkte"), ("Wichtig", "Offene Punkte"),
+    ]
+    assert doc.blocks[2].heading == f"{title} › TOP 1: Wartezeiten auf einen Schulplatz"
 
 
 def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):

@@ -41,6 +41,50 @@ def _docx_text(element) -> str:
     return "".join(out)
 
 
+_HEADING_STYLE = re.compile(r"(Heading|Überschrift)\s*(\d)", re.IGNORECASE)
+_NOT_A_HEADING = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Quelle|Anmerkung|Hinweis)\b")
+
+
+def _heading_level(paragraph) -> int:
+    """1… for a heading: a heading style ("Heading 2", "Überschrift 2", "Title", a custom
+    style based on one) or an outline level set on the paragraph or its style; else 0."""
+    style = paragraph.style
+    while style is not None:
+        m = _HEADING_STYLE.match(style.name or "")
+        if m:
+            return int(m.group(2))
+        if style.name == "Title":
+            return 1
+        style = style.base_style
+    for element in (paragraph._p, getattr(paragraph.style, "element", None)):
+        found = element.xpath("./w:pPr/w:outlineLvl/@w:val") if element is not None else []
+        if found and found[0].isdigit() and int(found[0]) < 9:  # 9 is "body text"
+            return int(found[0]) + 1
+    return 0
+
+
+def _bold_heading(paragraph, text: str) -> bool:
+    """A short paragraph in bold throughout, no sentence, list item, label or caption:
+    how many minutes and reports set their headings without a heading style."""
+    if (len(text) > 120 or text.endswith((".", ",", ";", ":")) or _NOT_A_HEADING.match(text)
+            or not (text[0].isupper() or text[0].isdigit())
+            or "List" in (paragraph.style.name if paragraph.style is not None else "")):
+        return False
+    runs = [r for r in paragraph.runs if r.text.strip()]
+
+    def bold(run) -> bool:
+        if run.bold is not None:
+            return run.bold
+        for style in (run.style, paragraph.style):
+            while style is not None:
+                if style.font.bold is not None:
+                    return style.font.bold
+                style = style.base_style
+        return False
+
+    return bool(runs) and "".join(r.text for r in runs).strip() == text and all(map(bold, runs))
+
+
 def read_docx(path: Path) -> tuple[list[Block], dict]:
     try:
         import docx
@@ -57,15 +101,21 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
 
     blocks: list[Block] = []
     stack: list[str] = []
+    styled = 0  # level of the last heading with a heading style
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = normalize(_docx_text(item._p))
             if not text:
                 continue
-            style = (item.style.name if item.style is not None else "") or ""
-            m = re.match(r"(Heading|Überschrift)\s*(\d)", style)
-            if m or style == "Title":
-                push_heading(stack, int(m.group(2)) if m else 1, text)
+            level = _heading_level(item)
+            if level:
+                push_heading(stack, level, text)
+                styled = level
+                continue
+            if _bold_heading(item, text):
+                # "TOP 3: Erfahrungsaustausch" set bold in body style: one below the last
+                # heading that has a heading style
+                push_heading(stack, styled + 1, text)
                 continue
             blocks.append(Block(text=text, heading=heading_path(stack)))
         elif isinstance(item, Table):
