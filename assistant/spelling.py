@@ -21,6 +21,13 @@ is never changed, even when the documents use a near one ("organisiert"). Otherw
 documents' spelling decides, so names and local terms are read as the documents write
 them, and a word that is merely not in them ("Gesamtbudget") stays as typed unless a
 near-identical word exists. The answer says which words were read how.
+
+A question typed all in lower case (or with only its first letter capitalised, as phones
+do) gets the capitals the documents give its words ("ki" → "KI", "kinder" → "Kinder"); a
+word they lack is capitalised when the part-of-speech tagger (``nouns``) reads it as a noun or
+name ("dortmund"), or by its ending ("-ung", "-keit", …) or its last part; an unknown noun of
+up to three letters ("daz") is read as an abbreviation. The
+embedding model reads "Integrationsbemühungen" better than "integrationsbemühungen".
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, compound_parts, stem
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 MIN_LETTERS = 5
@@ -45,8 +52,24 @@ class Speller:
     """The documents' words by first letter, with their frequencies."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        counts: Counter[str] = Counter(
-            w for text in texts for w in _TOKEN.findall(text.lower()) if len(w) >= MIN_LETTERS)
+        counts: Counter[str] = Counter()
+        written: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
+            for word in _TOKEN.findall(text):
+                counts[word.lower()] += 1
+                written[word.lower()][word] += 1
+        # how each word is written most often ("KI", "Kinder", "neu") and how often with a
+        # capital (nouns and names: always), also by stem ("Quelle" for "quellen")
+        self.forms = {w: forms.most_common(1)[0][0] for w, forms in written.items()}
+        self.capitalised = {w: sum(n for f, n in forms.items() if f[0].isupper()) / counts[w]
+                            for w, forms in written.items()}
+        by_stem: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for w, share in self.capitalised.items():
+            seen = by_stem[stem(w)]
+            seen[0] += round(share * counts[w])
+            seen[1] += counts[w]
+        self.stem_capitalised = {st: c / n for st, (c, n) in by_stem.items()}
+        counts = Counter({w: n for w, n in counts.items() if len(w) >= MIN_LETTERS})
         self.counts = counts
         self._by_first: dict[str, list[str]] = defaultdict(list)
         for word in counts:
@@ -131,6 +154,44 @@ def correct(question: str, speller: Speller, known: Callable[[str], bool],
         return read
 
     return _TOKEN.sub(fix, question), fixes
+
+
+_NOUN_ENDING = re.compile(r"(ung|heit|keit|schaft|tät|nis|tion|ismus|ling)(en|se|s)?$")
+
+
+def truecase(question: str, speller: Speller,
+             nouns: Callable[[list[str]], list[bool]] | None = None) -> str:
+    """A question typed all in lower case ("wo stehen wir in unseren
+    integrationsbemühungen?") with the capitals the documents give its words: nouns and
+    names are capitalised in German, and the embedding model reads them better so. A
+    question with any capital after its first letter is left as typed."""
+    if any(c.isupper() for c in question[1:]):
+        return question
+    tokens = _TOKEN.findall(question)
+    tagged = dict(zip(tokens, nouns(tokens))) if nouns and tokens else {}
+
+    def share(word: str) -> float | None:
+        if word in speller.capitalised:
+            return speller.capitalised[word]
+        return speller.stem_capitalised.get(stem(word))
+
+    def capital(match: re.Match) -> str:
+        word = match.group(0)
+        known = share(word)
+        if known is None and len(word) <= 3 and tagged.get(word):
+            return word.upper()  # "daz": an abbreviation the documents do not use
+        if known is None:  # not in the documents: a noun to the tagger, by its ending or
+            parts = compound_parts(word)  # by its last part
+            noun = tagged.get(word) or bool(_NOUN_ENDING.search(word)) or (
+                len(parts) > 1 and (share(parts[1]) or 0.0) >= 0.8)
+            known = 1.0 if noun else 0.0
+        if known < 0.8:
+            return word
+        form = speller.forms.get(word, word)
+        return form if form.lower() == word and form[0].isupper() else word[0].upper() + word[1:]
+
+    read = _TOKEN.sub(capital, question)
+    return read[:1].upper() + read[1:]
 
 
 def note(fixes: list[tuple[str, str]]) -> str:

@@ -126,6 +126,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return (left, right, *compound_parts(left), *compound_parts(right))
 
 
+def stem(word: str) -> str:
+    """The German stem of one lower-case word (Snowball), as in ``terms``."""
+    return _stemmer().stemWord(word)
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms plus the parts of compounds: what lexical retrieval and
     support scores compare."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answer.answerable import is_known_part, is_known_word
-from assistant.spelling import Speller, correct, note
+from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
+from assistant.spelling import Speller, correct, note, truecase
 from assistant.text import terms
 
 TEXTS = [
@@ -55,3 +55,20 @@ def test_umlauts_typed_as_two_letters_are_read_as_umlauts_without_a_note():
 def test_the_note_names_every_word_read_differently():
     assert note([("Netwzerk", "Netzwerk"), ("Schulamneldung", "Schulanmeldung")]) == (
         "Hinweis: „Netwzerk“ als „Netzwerk“, „Schulamneldung“ als „Schulanmeldung“ gelesen.")
+
+
+def test_a_question_typed_in_lower_case_gets_the_documents_capitals():
+    speller = Speller(TEXTS + ["Das KI berät Familien. Die Quelle ist das Melderegister. "
+                               "Die Kinder lernen in neuen Gruppen."])
+    assert truecase("wo berät das ki familien mit kindern?", speller) == \
+        "Wo berät das KI Familien mit Kindern?"  # "KI" as the documents write it
+    # words the documents lack: a noun by its ending, a compound by its last part
+    assert truecase("wie läuft die schulanmeldung laut datenquellen?", speller) == \
+        "Wie läuft die Schulanmeldung laut Datenquellen?"
+    # a phone capitalises the first letter only; any capital after it is meant as typed
+    assert truecase("Wo berät das ki familien?", speller) == "Wo berät das KI Familien?"
+    assert truecase("Wo berät das KI familien?", speller) == "Wo berät das KI familien?"
+    # words no document uses: nouns and names by the tagger, short ones as abbreviations
+    assert truecase("gibt es in dortmund stellschrauben für daz?", speller, tagged_nouns) == \
+        "Gibt es in Dortmund Stellschrauben für DAZ?"
+

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from assistant import spelling
-from assistant.answer.answerable import is_known_part, is_known_word
+from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.retrieve import Filters, Retriever
@@ -98,11 +98,13 @@ def as_question(text: str) -> str:
 
 def spell(question: str, retriever: Retriever) -> tuple[str, str]:
     """``question`` with typing slips read as the documents' words ("Schulamneldung" →
-    "Schulanmeldung"), and the note that says so ("" when nothing was changed)."""
+    "Schulanmeldung") and, when typed all in lower case, with their capitals; and the note
+    that says which words were read differently ("" when none was)."""
     read, fixes = spelling.correct(question, retriever.speller,
                                    lambda word: is_known_word(word, retriever.knows),
                                    lambda part: is_known_part(part, retriever.knows))
-    return read, spelling.note(fixes) if fixes else ""
+    return (spelling.truecase(read, retriever.speller, tagged_nouns),
+            spelling.note(fixes) if fixes else "")
 
 
 def with_note(answer: Answer, question: str, note: str) -> Answer:

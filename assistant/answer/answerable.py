@@ -69,6 +69,16 @@ def _tags(tokens: list[str], lower: bool) -> list[tuple[str, str]]:
             _tagger().tag_sent(tokens, casesensitive=not lower)]
 
 
+def tagged_nouns(tokens: list[str]) -> list[bool]:
+    """For the words of a question typed in lower case: whether the tagger reads each as a
+    noun or a name ("dortmund", "stellschrauben"), not as a finite verb before its subject
+    pronoun ("wende ich")."""
+    tags = [tag for tag, _ in _tags(tokens, lower=True)]
+    return [tag.startswith(("NN", "NE")) and (
+        i + 1 == len(tokens) or tokens[i + 1] not in _SUBJECT_PRONOUNS)
+        for i, tag in enumerate(tags)]
+
+
 @lru_cache(maxsize=256)
 def _nouns(question: str) -> tuple[tuple[str, bool, str], ...]:
     """(word, is a name, lemma) for the capitalised words that do not begin a sentence,
@@ -85,15 +95,11 @@ def _nouns(question: str) -> tuple[tuple[str, bool, str], ...]:
               if not question[:m.start()].rstrip() or question[:m.start()].rstrip()[-1] in ".!?:;"}
     lower = not any(c.isupper() for word in tokens[1:] for c in word)
     tags, lemmas = zip(*_tags(tokens, lower))
+    lower_nouns = tagged_nouns(tokens) if lower else []
     out = []
     for i, word in enumerate(tokens):
         acronym = sum(c.isupper() for c in word) >= 2
-        if lower:
-            # a finite verb before its subject pronoun is no noun ("wende ich")
-            noun = tags[i].startswith(("NN", "NE")) and (
-                i + 1 == len(tokens) or tokens[i + 1] not in _SUBJECT_PRONOUNS)
-        else:
-            noun = word[0].isupper()
+        noun = lower_nouns[i] if lower else word[0].isupper()
         # without capitals an acronym ("daz") cannot be told apart: three letters suffice
         short = len(word) < 3 if lower else len(word) < 4 and not acronym
         if (i in starts and not acronym) or not noun or short:
