@@ -302,7 +302,7 @@ def make_tracked_docx(path: Path) -> Path:
 def make_odt(path: Path) -> Path:
     """Minutes written in LibreOffice: headings, a list, a table, and a tracked deletion
     (ODF keeps deleted text in a change record at the top of the body)."""
-    from odfdo import Document, Element, Header, List, Paragraph, Table
+    from odfdo import Document, Element, Header, List, Paragraph, Span, Style, Table
 
     d = Document("text")
     body = d.body
@@ -317,6 +317,15 @@ def make_odt(path: Path) -> Path:
     body.append(Paragraph("Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu "
                           "erweitern."))
     body.append(List(["Elternbrief übersetzen", "Dolmetscherpool aufbauen"]))
+    # agenda items set bold by hand, not as headings: by a paragraph style, by a span
+    d.insert_style(Style("paragraph", name="Fett", area="text", bold=True), automatic=True)
+    d.insert_style(Style("text", name="T1", bold=True), automatic=True)
+    body.append(Paragraph("TOP 2: Wartezeiten", style="Fett"))
+    body.append(Paragraph("Die Wartezeit beträgt elf Wochen."))
+    top3 = Paragraph("")
+    top3.append(Span("TOP 3: Verschiedenes", style="T1"))
+    body.append(top3)
+    body.append(Paragraph("Keine Wortmeldungen."))
     table = Table("Aufgaben", width=2, height=2)
     table.set_values([["Was", "Wer"], ["Elternbrief übersetzen", "KI"]])
     body.append(table)

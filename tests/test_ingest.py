@@ -160,6 +160,11 @@ def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):
     table = next(b for b in doc.blocks if b.kind == "table")
     assert table.rows == ("Was: Elternbrief übersetzen | Wer: KI",)
     assert not any("Elterncafé" in t for t in texts)  # deleted in the tracked changes
+    # paragraphs set bold by hand are headings; list items are not
+    heading = {b.text: b.heading.split(" › ")[-1] for b in doc.blocks if b.kind == "text"}
+    assert heading["Die Wartezeit beträgt elf Wochen."] == "TOP 2: Wartezeiten"
+    assert heading["Keine Wortmeldungen."] == "TOP 3: Verschiedenes"
+    assert heading["Dolmetscherpool aufbauen"] == "TOP 1: Sprachmittlung"
 
 
 def test_ods_sheet_as_table(tmp_path):

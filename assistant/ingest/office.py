@@ -63,11 +63,16 @@ def _heading_level(paragraph) -> int:
     return 0
 
 
+def _looks_like_heading(text: str) -> bool:
+    """Short, no sentence, label ("Teilnehmende:") or caption."""
+    return not (len(text) > 120 or text.endswith((".", ",", ";", ":"))
+                or _NOT_A_HEADING.match(text) or not (text[0].isupper() or text[0].isdigit()))
+
+
 def _bold_heading(paragraph, text: str) -> bool:
     """A short paragraph in bold throughout, no sentence, list item, label or caption:
     how many minutes and reports set their headings without a heading style."""
-    if (len(text) > 120 or text.endswith((".", ",", ";", ":")) or _NOT_A_HEADING.match(text)
-            or not (text[0].isupper() or text[0].isdigit())
+    if (not _looks_like_heading(text)
             or "List" in (paragraph.style.name if paragraph.style is not None else "")):
         return False
     runs = [r for r in paragraph.runs if r.text.strip()]
@@ -156,14 +161,39 @@ def _open_odf(path: Path, kind: str):
         ) from exc
 
 
+def _odf_bold_style(doc, family: str, name: str | None) -> bool | None:
+    """fo:font-weight of an ODF style or the styles it inherits from (None: not set)."""
+    seen = 0
+    while name and seen < 10:
+        style = doc.get_style(family, name)
+        if style is None:
+            return None
+        weight = (style.get_properties(area="text") or {}).get("fo:font-weight")
+        if weight:
+            return weight == "bold" or weight.isdigit() and int(weight) >= 600
+        name, seen = style.parent_style, seen + 1
+    return None
+
+
+def _odf_bold(doc, paragraph) -> bool:
+    """Whether all text of an ODF paragraph is bold, by its style or by its spans'."""
+    if _odf_bold_style(doc, "paragraph", paragraph.style):
+        return True
+    bold = "".join(s.inner_text for s in paragraph.get_spans()
+                   if _odf_bold_style(doc, "text", s.style))
+    return bool(bold.strip()) and re.sub(r"\s+", "", bold) == re.sub(
+        r"\s+", "", paragraph.inner_text)
+
+
 def read_odt(path: Path) -> tuple[list[Block], dict]:
     """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
     and tables in document order; tracked changes read as accepted."""
     doc = _open_odf(path, ".odt")
     blocks: list[Block] = []
     stack: list[str] = []
+    outlined = [0]  # level of the last heading (text:h)
 
-    def walk(element) -> None:
+    def walk(element, in_list: bool = False) -> None:
         for child in element.children:
             tag = child.tag
             if tag in _ODF_SKIP:
@@ -171,10 +201,14 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
             if tag == "text:h":
                 text = normalize(child.inner_text)
                 if text:
-                    push_heading(stack, int(child.get_attribute("text:outline-level") or 1), text)
+                    outlined[0] = int(child.get_attribute("text:outline-level") or 1)
+                    push_heading(stack, outlined[0], text)
             elif tag == "text:p":
                 text = normalize(child.inner_text)
-                if text:
+                if text and not in_list and _looks_like_heading(text) and _odf_bold(doc, child):
+                    # a bold paragraph in body style: one below the last real heading
+                    push_heading(stack, outlined[0] + 1, text)
+                elif text:
                     blocks.append(Block(text=text, heading=heading_path(stack)))
             elif tag == "table:table":
                 rows = [[cell_text(v) for v in row] for row in child.get_values()]
@@ -182,7 +216,7 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
                 if block:
                     blocks.append(block)
             else:  # lists, list items, sections, frames
-                walk(child)
+                walk(child, in_list or tag == "text:list")
 
     walk(doc.body)
     return blocks, {"title": (doc.meta.title or "").strip()}
