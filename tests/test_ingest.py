@@ -120,6 +120,36 @@ def test_pdf_footnote_marks_neither_change_figures_nor_glue_to_words(tmp_path):
     assert "2 Quelle: Einwohnermelderegister" in text  # the footnote itself stays
 
 
+def test_a_page_whose_fonts_the_visitor_cannot_size_keeps_its_text(tmp_path, monkeypatch):
+    from pypdf import PageObject
+
+    plain = PageObject.extract_text
+
+    def no_visitor(self, *args, **kwargs):
+        if kwargs.get("visitor_text"):
+            raise KeyError("/Widths")  # as a broken font dictionary does
+        return plain(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", no_visitor)
+    doc = parse(make_pdf(tmp_path / "konzept-2024.pdf", PAGES), "konzept-2024.pdf")
+    block = next(b for b in doc.blocks if "412 neu zugewanderte" in b.text)
+    assert block.heading == "1 Ausgangslage"  # the numbered rule, without styles
+    assert not doc.warnings  # read from the text layer, not sent to OCR as empty pages
+
+
+def test_a_word_style_based_on_itself_does_not_hang(tmp_path):
+    import docx
+
+    d = docx.Document()
+    looped = d.styles.add_style("Schleife", 1)
+    looped.element.get_or_add_basedOn().val = "Schleife"
+    d.add_paragraph("Die Wartezeit beträgt elf Wochen.", style="Schleife")
+    d.add_paragraph().add_run("Beschlüsse").bold = True
+    d.save(str(tmp_path / "protokoll.docx"))
+    blocks = parse(tmp_path / "protokoll.docx", "protokoll.docx").blocks
+    assert [b.text for b in blocks] == ["Die Wartezeit beträgt elf Wochen."]
+
+
 def test_docx_headings_and_table(tmp_path):
     doc = parse(make_docx(tmp_path / "protokoll.docx"), "protokoll.docx")
     assert doc.info.title == "Protokoll Arbeitskreis Seiteneinstieg"

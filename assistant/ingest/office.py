@@ -45,17 +45,24 @@ _HEADING_STYLE = re.compile(r"(Heading|Überschrift)\s*(\d)", re.IGNORECASE)
 _NOT_A_HEADING = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Quelle|Anmerkung|Hinweis)\b")
 
 
+def _lineage(style) -> list:
+    """A Word style and the styles it is based on (at most 10: a document may loop)."""
+    out = []
+    while style is not None and len(out) < 10:
+        out.append(style)
+        style = style.base_style
+    return out
+
+
 def _heading_level(paragraph) -> int:
     """1… for a heading: a heading style ("Heading 2", "Überschrift 2", "Title", a custom
     style based on one) or an outline level set on the paragraph or its style; else 0."""
-    style = paragraph.style
-    while style is not None:
+    for style in _lineage(paragraph.style):
         m = _HEADING_STYLE.match(style.name or "")
         if m:
             return int(m.group(2))
         if style.name == "Title":
             return 1
-        style = style.base_style
     for element in (paragraph._p, getattr(paragraph.style, "element", None)):
         found = element.xpath("./w:pPr/w:outlineLvl/@w:val") if element is not None else []
         if found and found[0].isdigit() and int(found[0]) < 9:  # 9 is "body text"
@@ -80,11 +87,10 @@ def _bold_heading(paragraph, text: str) -> bool:
     def bold(run) -> bool:
         if run.bold is not None:
             return run.bold
-        for style in (run.style, paragraph.style):
-            while style is not None:
+        for own in (run.style, paragraph.style):
+            for style in _lineage(own):
                 if style.font.bold is not None:
                     return style.font.bold
-                style = style.base_style
         return False
 
     return bool(runs) and "".join(r.text for r in runs).strip() == text and all(map(bold, runs))

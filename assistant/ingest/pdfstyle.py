@@ -94,7 +94,10 @@ def read_page(page: Any) -> tuple[str, list[Style | None]]:
             size = round(float(size or 0) * _scale(tm) * _scale(cm), 1)
             pieces.append((text, Style(size, bool(_BOLD.search(name)))))
 
-    text = page.extract_text(visitor_text=visit) or ""
+    try:
+        text = page.extract_text(visitor_text=visit) or ""
+    except Exception:  # noqa: BLE001 - a font the visitor cannot size: the text alone
+        return page.extract_text() or "", []
     if "".join(t for t, _ in pieces) != text:
         return text, []
     pieces = _without_marks(pieces)
