@@ -51,6 +51,20 @@ def heading_path(stack: list[str]) -> str:
     return " › ".join(h for h in stack if h)
 
 
+# labels and captions that are set like headings but are none
+_NOT_A_HEADING = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Diagramm|Karte|Quelle|"
+                            r"Anmerkung|Hinweis|Stand)\b")
+
+
+def looks_like_heading(text: str, longest: int = 120) -> bool:
+    """Whether a line set apart by its type (bold, bigger) can be a heading: short, a
+    capital or digit first, some letters, no sentence, label ("Teilnehmende:") or caption."""
+    return bool(text) and len(text) <= longest and not (
+        text.endswith((".", ",", ";", ":")) or _NOT_A_HEADING.match(text)
+        or not (text[0].isupper() or text[0].isdigit())
+        or not re.search(r"[^\W\d_]{3}", text))
+
+
 def push_heading(stack: list[str], level: int, title: str) -> None:
     del stack[level - 1:]
     while len(stack) < level - 1:

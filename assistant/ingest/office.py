@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest.formats import heading_path, push_heading, table_block
+from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
 from assistant.ingest.sheets import cell_text
 from assistant.text import normalize
 from assistant.types import Block
@@ -42,7 +42,6 @@ def _docx_text(element) -> str:
 
 
 _HEADING_STYLE = re.compile(r"(Heading|Überschrift)\s*(\d)", re.IGNORECASE)
-_NOT_A_HEADING = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Quelle|Anmerkung|Hinweis)\b")
 
 
 def _lineage(style) -> list:
@@ -70,16 +69,10 @@ def _heading_level(paragraph) -> int:
     return 0
 
 
-def _looks_like_heading(text: str) -> bool:
-    """Short, no sentence, label ("Teilnehmende:") or caption."""
-    return not (len(text) > 120 or text.endswith((".", ",", ";", ":"))
-                or _NOT_A_HEADING.match(text) or not (text[0].isupper() or text[0].isdigit()))
-
-
 def _bold_heading(paragraph, text: str) -> bool:
     """A short paragraph in bold throughout, no sentence, list item, label or caption:
     how many minutes and reports set their headings without a heading style."""
-    if (not _looks_like_heading(text)
+    if (not looks_like_heading(text)
             or "List" in (paragraph.style.name if paragraph.style is not None else "")):
         return False
     runs = [r for r in paragraph.runs if r.text.strip()]
@@ -211,7 +204,7 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
                     push_heading(stack, outlined[0], text)
             elif tag == "text:p":
                 text = normalize(child.inner_text)
-                if text and not in_list and _looks_like_heading(text) and _odf_bold(doc, child):
+                if text and not in_list and looks_like_heading(text) and _odf_bold(doc, child):
                     # a bold paragraph in body style: one below the last real heading
                     push_heading(stack, outlined[0] + 1, text)
                 elif text:

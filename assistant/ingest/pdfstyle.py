@@ -20,10 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.ingest.formats import looks_like_heading
+
 _NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_CAPTION = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Diagramm|Karte|Quelle|"
-                      r"Anmerkung|Hinweis|Stand)\b")
 _MARK = re.compile(r"(\d{1,3}(,\d{1,3})*|\*{1,3}|†)\)?")
 # a heading set in a font: at most this long (in characters, over at most 3 lines)
 _MAX_HEADING = 120
@@ -174,19 +174,12 @@ class Outline:
             out.append(item)
         return out
 
-    def styled(self, run: list[str]) -> str:
-        """The heading that these consecutive lines make (or "") when each is set apart in
-        the same style and together they are short and no sentence, caption or label."""
-        style = getattr(run[0], "style", None) if run else None
-        if not run or len(run) > 3 or any(
-                getattr(ln, "style", None) != style or not self.set_apart(ln) for ln in run):
-            return ""
+    @staticmethod
+    def styled(run: list[str]) -> str:
+        """The heading that a ``run`` of set-apart lines makes, or "" when it is longer than
+        three lines or does not look like one (``formats.looks_like_heading``)."""
         text = " ".join(ln.strip() for ln in run)
-        if (len(text) > _MAX_HEADING or text.endswith((".", ",", ";", ":"))
-                or _CAPTION.match(text) or not (text[0].isupper() or text[0].isdigit())
-                or not re.search(r"[^\W\d_]{3}", text)):
-            return ""
-        return text
+        return text if len(run) <= 3 and looks_like_heading(text, _MAX_HEADING) else ""
 
     def level(self, line_style: Style | None, sections: list[str]) -> int:
         """Depth of a heading set in ``line_style`` under the open ``sections``: that of the
