@@ -107,6 +107,68 @@ def test_pdf_headings_are_read_from_the_font_and_numbered_list_items_stay_text(t
     assert table.table_header == "Stadtbezirk Kinder Anteil" and len(table.rows) == 2
 
 
+def test_pdf_dates_and_wrapped_numbers_are_no_headings_and_broken_words_are_joined(tmp_path):
+    pdf = make_pdf(tmp_path / "protokoll.pdf", [[
+        "Protokoll der Sitzung des Netzwerks Ankommen vom",
+        "12. März 2024",  # a date, not section 12
+        "1 Begrüßung und Zahlen",
+        "Frau Albers begrüßt die Teilnehmenden. Wie der Sozialbericht in Abschnitt",
+        "4.3 auf Seite 5 zeigt, ist die Zahl der Seiteneinsteiger weiter gestiegen, vor",
+        "allem im Stadtbezirk Nord. Die Kita-",
+        "Träger melden lange Wartelisten. Die Sprach- förderung der Bildungs- und",
+        "Jugendhilfe reicht nicht aus; die Integra-",
+        "tionskurse sind voll. Frau L\u00a8uck (Qualit\u00a8atszirkel) de/f_iniert Ziele.",
+        "2 Termine",
+        "Die nächste Sitzung findet im Juni statt.",
+    ], ["Anlage: Teilnehmendenliste"]], header="", label_offset=0)
+    blocks = parse(pdf, "protokoll.pdf").blocks
+    assert [b.heading for b in blocks] == ["", "1 Begrüßung und Zahlen", "2 Termine", "2 Termine"]
+    assert blocks[0].text == "Protokoll der Sitzung des Netzwerks Ankommen vom 12. März 2024"
+    text = blocks[1].text
+    assert "Abschnitt 4.3 auf Seite 5 zeigt" in text  # a wrapped line, no section 4.3
+    assert "Die Kita-Träger melden" in text  # the compound keeps its hyphen, no space
+    assert "Die Sprachförderung der Bildungs- und Jugendhilfe" in text
+    assert "die Integrationskurse sind voll" in text
+    # TeX's loose umlaut dots; a ligature's glyph name for want of its Unicode letters
+    assert "Frau Lück (Qualitätszirkel) definiert Ziele." in text
+
+
+def test_a_line_with_a_sentence_ending_inside_is_no_heading():
+    from assistant.ingest.formats import looks_like_heading
+
+    assert not looks_like_heading("Wirkung definiert. Es bietet vier Argumente")
+    assert looks_like_heading("Wo stehen wir? Stand der Integrationsarbeit")
+    assert looks_like_heading("Angebote z. B. für Eltern")
+    assert looks_like_heading("Sitzung mit Dr. Albers")
+
+
+def test_pdf_prose_beside_a_majority_of_code_is_body_text(tmp_path):
+    code = [("Courier", 8, f"\\DeclareOption{{option{i}}}{{\\setkeys{{MT}}{{key{i}=true}}}}")
+            for i in range(12)]
+    pdf = make_styled_pdf(tmp_path / "handbuch.pdf", [
+        ("Helvetica-Bold", 14, "2 Konfiguration"),
+        "Die Datei wird beim Laden des Pakets gelesen und setzt alle Voreinstellungen.",
+        *code[:6],
+        "Angenommen, Sie möchten eine andere Schrift für die Fußnoten verwenden,",
+        "dann legen Sie eine eigene Konfigurationsdatei im Arbeitsverzeichnis an.",
+        "2.1 Optionen beim Laden",  # numbered in the prose font: a heading all the same
+        "Jede Option kann auch später mit dem Befehl gesetzt werden, der im Anhang steht.",
+        "1. Eintrag in der Datei anlegen",  # one level: a list item
+        *code[6:],
+    ])
+    blocks = parse(pdf, "handbuch.pdf").blocks
+
+    def heading(words: str) -> str:
+        return next(b.heading for b in blocks if words in b.text)
+
+    # before, the prose lines were headings: bigger than the code, most of the text
+    assert heading("Angenommen, Sie möchten") == "2 Konfiguration"
+    assert heading("Jede Option kann") == "2 Konfiguration › 2.1 Optionen beim Laden"
+    assert heading("1. Eintrag in der Datei") == "2 Konfiguration › 2.1 Optionen beim Laden"
+    assert {b.heading for b in blocks} == {
+        "2 Konfiguration", "2 Konfiguration › 2.1 Optionen beim Laden"}
+
+
 def test_pdf_footnote_marks_neither_change_figures_nor_glue_to_words(tmp_path):
     pdf = make_footnoted_pdf(tmp_path / "bericht.pdf", [
         ["Im Jahr 2022 sind 1.240", "2", " Kinder und Jugendliche aus dem Ausland zugezogen."],
@@ -467,22 +529,25 @@ def test_pdf_bullet_items_stay_whole():
     assert item.kind == "text" and "Mitgliedsorganisationen" in item.text
 
 
-def test_contents_over_two_pages_is_neither_indexed_nor_sent_to_ocr(tmp_path, monkeypatch):
+@pytest.mark.parametrize("leaders", [". " * 30, ""], ids=["dot-leaders", "page-numbers-only"])
+def test_contents_over_two_pages_is_neither_indexed_nor_sent_to_ocr(tmp_path, monkeypatch,
+                                                                   leaders):
     from assistant.ingest import ocr
 
     def no_ocr(*args, **kwargs):
         raise AssertionError("a table of contents is text, not a scan")
 
     monkeypatch.setattr(ocr, "recognise", no_ocr)
-    leaders = ". " * 30
-    toc = [f"{n}.{k} Abschnitt über Sprachförderung {leaders}{n * 3 + k}"
-           for n in range(1, 4) for k in range(1, 6)]
-    pages = [["Konzept Teststadt 2024"], ["Inhaltsverzeichnis", *toc[:8]], toc[8:],
+    toc = [f"{n}.{k} Abschnitt über Sprachförderung {leaders}{n * 5 + k}"
+           for n in range(1, 5) for k in range(1, 6)]
+    wrapped = ["4.6 Abschnitt über die Zusammenarbeit mit Schulen und", f"Jugendhilfe {leaders}26"]
+    pages = [["Konzept Teststadt 2024"], ["Inhaltsverzeichnis", *toc[:8]], toc[8:] + wrapped,
              ["1 Ausgangslage", "In Teststadt leben 412 neu zugewanderte Kinder."]]
     doc = parse(make_pdf(tmp_path / "konzept.pdf", pages, label_offset=3), "konzept.pdf")
     text = " ".join(b.text for b in doc.blocks)
     assert "412 neu zugewanderte Kinder" in text
-    assert "Abschnitt über Sprachförderung" not in text  # neither contents page is indexed
+    assert "Abschnitt über" not in text and "Jugendhilfe" not in text  # neither page indexed
+    assert {b.heading for b in doc.blocks} == {"1 Ausgangslage"}  # nor its entries headings
     assert not doc.warnings
 
 

@@ -56,13 +56,17 @@ _NOT_A_HEADING = re.compile(r"^(Tabelle|Tab\.|Abbildung|Abb\.|Grafik|Diagramm|Ka
                             r"Anmerkung|Hinweis|Stand)\b")
 
 
+# a sentence that ends inside the line ("… definiert. Es bietet …"); "z. B." and "Nr." not
+_SENTENCE_INSIDE = re.compile(r"[a-zäöüß]{3}\. [A-ZÄÖÜ]")
+
+
 def looks_like_heading(text: str, longest: int = 120) -> bool:
     """Whether a line set apart by its type (bold, bigger) can be a heading: short, a
     capital or digit first, some letters, no sentence, label ("Teilnehmende:") or caption."""
     return bool(text) and len(text) <= longest and not (
         text.endswith((".", ",", ";", ":")) or _NOT_A_HEADING.match(text)
         or not (text[0].isupper() or text[0].isdigit())
-        or not re.search(r"[^\W\d_]{3}", text))
+        or not re.search(r"[^\W\d_]{3}", text) or _SENTENCE_INSIDE.search(text))
 
 
 def push_heading(stack: list[str], level: int, title: str) -> None:

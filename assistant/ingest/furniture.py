@@ -56,14 +56,23 @@ _LEADER = re.compile(r"^[\s.·…_]*\.[\s.·…_]*\d*\s*$")  # ". . . . 4" dot l
 _TO_PAGE = re.compile(r"(?:[.·…_]\s?){3,}\s*[\divxlc]+\s*$", re.IGNORECASE)  # "… . . 12"
 
 
+# "8.1 Dateisuche mit der Kpathsea-Bibliothek 56": a numbered entry without dot leaders
+_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_].*\s(\d{1,3})$")
+
+
 def is_contents(lines: list[str]) -> bool:
     """A table of contents (or an index): headed so, or most lines lead to a page number
-    (the second page of a contents has no heading)."""
+    (the second page of a contents has no heading), with dot leaders or, without them,
+    numbered entries whose page numbers never go down (a table's figures do)."""
     body = [ln.strip() for ln in lines if ln.strip()]
     if any(ln.lower() in ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")
            for ln in body[:6]):
         return True
-    return len(body) >= 4 and sum(bool(_TO_PAGE.search(ln)) for ln in body) > 0.5 * len(body)
+    if len(body) >= 4 and sum(bool(_TO_PAGE.search(ln)) for ln in body) > 0.5 * len(body):
+        return True
+    pages = [int(m.group(1)) for m in map(_ENTRY.match, body) if m]
+    return (len(pages) >= 8 and len(pages) > 0.5 * len(body)
+            and all(a <= b for a, b in zip(pages, pages[1:])))
 
 
 def strip(lines: list[str], furniture: set[str]) -> list[str]:

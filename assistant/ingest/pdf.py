@@ -35,23 +35,32 @@ from assistant.ingest.pdftables import (
     CellTable,
     Grid,
     find_tables,
-    hyphen_join,
+    inline_breaks,
+    join_word,
     may_hold_table,
     ruled_tables,
 )
 from assistant.ingest.repair import Vocabulary, repair
-from assistant.text import clean_chars
+from assistant.text import MONTHS, clean_chars
 from assistant.types import Block
 
 log = logging.getLogger(__name__)
 
 
+# "L¨uck", "Qualit¨at": TeX fonts without umlauts print the dots as a glyph of their own
+_LOOSE_DIAERESIS = re.compile("\u00a8([^\\W\\d_])")
+# "häu/f_iges", "er/f_indet": a ligature without a Unicode mapping comes out as its glyph name
+_LIGATURE_NAME = re.compile(r"/([A-Za-z](?:_[A-Za-z]){1,2})")
+
+
 def _page_lines(text: str) -> list[str]:
     """Normalised lines; a soft hyphen (U+00AD) or "¬" ending a line is a hyphenation
-    break like "-", anywhere else it is dropped."""
+    break like "-", anywhere else it is dropped; loose dots over a letter join it ("¨u"),
+    a ligature's glyph name is its letters ("/f_i" → "fi")."""
     lines = []
     for line in text.splitlines():
-        line = line.rstrip()
+        line = _LOOSE_DIAERESIS.sub(lambda m: m.group(1) + "\u0308", line.rstrip())
+        line = _LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), line)
         broken = line.endswith(("\u00ad", "¬")) and len(line) > 1
         line = clean_chars(line.rstrip("\u00ad¬") if broken else line)
         lines.append(line + "-" if broken else line)
@@ -61,9 +70,13 @@ def _page_lines(text: str) -> list[str]:
 _BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
 
 
+_DATE = re.compile(rf"\b\d{{1,2}}\.\s?({MONTHS})(\s\d{{4}})?\b", re.IGNORECASE)
+
+
 def _is_row(line: str) -> bool:
-    """A table row as pypdf prints it: mostly numbers, no sentence at the end."""
-    tokens = line.split()
+    """A table row as pypdf prints it: mostly numbers, no sentence at the end. A date
+    ("12. März 2024") is one value, not two figures."""
+    tokens = _DATE.sub("Datum", line).split()
     nums = [t for t in tokens if re.fullmatch(r"[-–+]?\d[\d.,]*%?|%|[-–]", t)]
     return (len(nums) >= 2 and len(nums) >= 0.3 * len(tokens)
             and not line.endswith((".", ":", ";")) and len(line) < 160)
@@ -96,7 +109,7 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
     def flush() -> None:
         nonlocal buf
         if buf:
-            out.append(Piece("text", " ".join(buf).strip()))
+            out.append(Piece("text", inline_breaks(" ".join(buf).strip())))
         buf = []
 
     def flush_rows() -> None:
@@ -149,8 +162,9 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
             if outline.numbered(raw):
                 out.append(Piece("heading", line))
                 continue
-        if buf and hyphen_join(buf[-1], line):
-            buf[-1] = buf[-1][:-1] + line  # "Integra-" + "tion" → "Integration"
+        joined = join_word(buf[-1], line) if buf else None
+        if joined is not None:
+            buf[-1] = joined  # "Integra-" + "tion" → "Integration", "Kita-" + "Träger"
         else:
             buf.append(line)  # also "Bildungs- und …": the hyphen stays
         # a sentence-final line clearly shorter than the page's lines ends the paragraph
@@ -275,11 +289,12 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                     text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
                     heading=heading, kind="table", table_header=text, rows=rows,
                 ))
-            elif _continues(blocks, i + 1, heading):
+            elif (_continues(blocks, i + 1, heading)
+                  and (i + 1 in ocr_pages) == (blocks[-1].page in ocr_pages)):
                 # a paragraph running over the page break stays whole, cited at its start
+                # (not from a text page into a scanned one: they are different papers)
                 prev = blocks[-1]
-                joined = prev.text[:-1] + text if hyphen_join(prev.text, text) else \
-                    f"{prev.text} {text}"
+                joined = join_word(prev.text, text) or f"{prev.text} {text}"
                 blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
                                    heading=prev.heading)
             else:

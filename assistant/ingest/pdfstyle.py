@@ -6,7 +6,9 @@ pypdf's text visitor reports each piece of text with its font and size in the or
 characters have. The body style is the one most characters of the document have. Where a
 document sets its numbered headings apart, a numbered line in body style is a list item
 ("2. Die Kommune richtet …"), not a heading; where it does not (all one font), numbered
-lines stay headings as before. Pages read by OCR have no styles and keep the numbered rule.
+lines stay headings as before, and a number with levels ("14.1.1") is a heading in any type.
+A style that carries much of the text (prose beside code) is a second body, never a heading
+style. Pages read by OCR have no styles and keep the numbered rule.
 
 The same sizes show footnote marks: a superscript "2" after "1.240" is dropped, so the
 figure is not read as "1.2402".
@@ -21,8 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.ingest.formats import looks_like_heading
+from assistant.text import MONTHS
 
-_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+\S.{1,90}$")
+_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\))\s+(\S.{1,90})$")
+# "8. April 2018", "12. März 2024": a date at the start of a line, not section 8 or 12
+_DATE = re.compile(rf"({MONTHS})\b", re.IGNORECASE)
+# a body style: one that (with its neighbours within 0.3 pt) carries this share of the text
+_BODY_SHARE = 0.15
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _MARK = re.compile(r"(\d{1,3}(,\d{1,3})*|\*{1,3}|†)\)?")
 # a heading set in a font: at most this long (in characters, over at most 3 lines)
@@ -51,9 +58,15 @@ class Line(str):
 
 
 def numbered_heading(line: str) -> bool:
-    """ "3.1 Bilanz seit 2016", "IV. Ausblick", "A) Schule": numbered, short, no sentence end."""
-    return (bool(_NUMBERED.match(line)) and not line.endswith((".", ",", ";"))
-            and len(line) < 100)
+    """ "3.1 Bilanz seit 2016", "IV. Ausblick", "A) Schule": numbered, short, no sentence end,
+    the title starting with a capital, a digit or a quote. A wrapped line that begins with a
+    number ("4.3 auf Seite 5) …", "1.40 brachte …") or a date ("8. April 2018") is none."""
+    m = _NUMBERED.match(line)
+    if not m or line.endswith((".", ",", ";")) or len(line) >= 100:
+        return False
+    title = m.group(3)
+    return ((title[0].isalnum() and not title[0].islower()) or title[0] in "„\"»«‚'(") and \
+        not _DATE.match(title)
 
 
 def heading_level(line: str) -> int:
@@ -125,6 +138,8 @@ class Outline:
     numbered_styled: bool = False  # its numbered headings are set apart from the body
     depth: dict[Style, int] = field(default_factory=dict)  # style → depth of numbered headings
     rank: dict[Style, int] = field(default_factory=dict)  # set-apart styles, biggest first
+    # styles that carry much of the text: a second body (prose beside code), no headings
+    common: frozenset[Style] = frozenset()
 
     @classmethod
     def of(cls, pages: list[list[str]]) -> Outline:
@@ -135,7 +150,11 @@ class Outline:
                 chars[ln.style] += len(ln.strip())
         if not chars:
             return cls()
-        outline = cls(body=chars.most_common(1)[0][0])
+        total = sum(chars.values())
+        common = frozenset(s for s in chars if sum(
+            n for t, n in chars.items() if t.bold == s.bold and abs(t.size - s.size) <= 0.3
+        ) >= _BODY_SHARE * total)
+        outline = cls(body=chars.most_common(1)[0][0], common=common)
         apart = [ln for ln in lines if outline.set_apart(ln)]
         depths: dict[Style, Counter[int]] = {}
         for ln in apart:
@@ -148,9 +167,10 @@ class Outline:
         return outline
 
     def set_apart(self, line: str) -> bool:
-        """Bigger than the body text, or bold where the body is not (at about its size)."""
+        """Bigger than the body text, or bold where the body is not (at about its size),
+        and not a style that much of the text is set in (prose in a manual of code)."""
         style = getattr(line, "style", None)
-        if style is None or self.body is None or style == MIXED:
+        if style is None or self.body is None or style == MIXED or style in self.common:
             return False
         body = self.body
         return style.size >= body.size + 1.0 or (
@@ -158,11 +178,13 @@ class Outline:
 
     def numbered(self, line: Line | str) -> bool:
         """A numbered heading; in a document whose numbered headings are set apart, a
-        numbered line in body style is a list item."""
+        numbered line in body style is a list item, unless its number has levels ("14.1.1
+        Debugging": lists count 1., 2., …)."""
         if not numbered_heading(line.strip()):
             return False
         style = getattr(line, "style", None)
-        return not (self.numbered_styled and style is not None and not self.set_apart(line))
+        return not (self.numbered_styled and style is not None and not self.set_apart(line)
+                    and heading_level(line.strip()) == 1)
 
     def run(self, items: list, k: int) -> list[str]:
         """The lines from ``items[k]`` on that are set apart in one style (not numbered)."""

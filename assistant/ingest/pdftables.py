@@ -73,7 +73,9 @@ def _rows(run: list[str]) -> tuple[list[str], list[str]] | None:
 
 # a table drawn with ruling lines: rows of cells as pdfplumber reads them ("" for none)
 Grid = tuple[tuple[str, ...], ...]
-_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie"}  # "Bildungs- und …"
+# "Bildungs- und …", "ein- bis zweimal", "Kinder- u. Jugendhilfe": the hyphen and space stay
+_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "sowie", "als", "wie", "bis", "u", "od"}
+_INLINE_BREAK = re.compile(r"(?<=[^\W\d_]{2})- ([a-zäöüß]+)")
 
 
 def hyphen_join(left: str, right: str) -> bool:
@@ -81,6 +83,24 @@ def hyphen_join(left: str, right: str) -> bool:
     first = right.split(" ", 1)[0]
     return (left.endswith("-") and len(left) > 1 and left[-2].isalpha()
             and first[:1].islower() and first.rstrip(",.;:").lower() not in _KEEP_HYPHEN_BEFORE)
+
+
+def join_word(left: str, right: str) -> str | None:
+    """``left`` and ``right`` as one text where a line break falls inside a word:
+    "Integra-" + "tion" → "Integration", "Kita-" + "Träger" → "Kita-Träger" (a compound
+    keeps its hyphen); None where the break falls between words ("Bildungs-" + "und")."""
+    if hyphen_join(left, right):
+        return left[:-1] + right
+    if left.endswith("-") and len(left) > 1 and left[-2].isalnum() and right[:1].isupper():
+        return left + right
+    return None
+
+
+def inline_breaks(text: str) -> str:
+    """Line-end hyphens that the extractor left inside a line, because it put two lines
+    into one: "Schrift- satz" → "Schriftsatz"; "Bildungs- und …" stays."""
+    return _INLINE_BREAK.sub(
+        lambda m: m.group(0) if m.group(1) in _KEEP_HYPHEN_BEFORE else m.group(1), text)
 
 
 def may_hold_table(lines: list[str], run: int = 5, short: int = 40) -> bool:
@@ -106,10 +126,9 @@ def cell_text(raw: str | None) -> str:
         line = line.strip()
         if not line:
             continue
-        if hyphen_join(out, line):
-            out = out[:-1] + line
-        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isupper():
-            out += line  # a compound with its hyphen: "Kita-Träger"
+        joined = join_word(out, line) if out else None
+        if joined is not None:
+            out = joined
         elif out.endswith("/") and not out.endswith(" /"):
             out += line
         else:
