@@ -94,6 +94,26 @@ def make_styled_pdf(path: Path, lines: list[str | tuple[str, float, str]]) -> Pa
     return path
 
 
+def make_justified_pdf(path: Path, lines: list[str], gap: int = 180) -> Path:
+    """One page whose words stand apart only by the offsets of a TJ array (``gap``
+    thousandths of an em, no space characters), as DBLaTeX/xdvipdfmx and FOP set justified
+    lines: the case in which pypdf, for some fonts, finds no spaces."""
+    from reportlab.pdfgen import canvas
+
+    def literal(word: str) -> str:
+        return "(" + "".join(ch if ord(ch) < 128 and ch not in "()\\" else
+                             f"\\{ord(ch.encode('cp1252')):03o}" for ch in word) + ")"
+
+    c = canvas.Canvas(str(path), invariant=1)
+    for i, line in enumerate(lines):
+        text = c.beginText(60, 760 - 14 * i)
+        text.setFont("Helvetica", 10)
+        text._code.append("[" + f" -{gap} ".join(literal(w) for w in line.split()) + "] TJ")
+        c.drawText(text)
+    c.save()
+    return path
+
+
 def make_footnoted_pdf(path: Path, lines: list[list[str]], footnotes: list[str]) -> Path:
     """One page whose lines mix body text (Helvetica 11) with footnote marks: in each line
     the odd-numbered parts are set as superscripts (7 pt, raised) as Word sets them; the

@@ -21,6 +21,23 @@ _COOKIE = re.compile(
     r"\b(cookies?|cookie-einstellungen|alle akzeptieren|datenschutzeinstellungen)\b", re.I
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Markdown markup that is no text: "**fett**", "*kursiv*", "`code`", "1\\." (an escape);
+# "Schüler*innen" keeps its star (no space or line start before it)
+_MD_MARKUP = [
+    # bold, also where the converter lost the space before it: "Kapitel**Erste Schritte**"
+    (re.compile(r"(\w?)(?<![*\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)"),
+     lambda m: f"{m.group(1)} {m.group(2)}" if m.group(1) else m.group(2)),
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w`])`([^`\n]+)`(?!`)"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])"), r"\1"),
+]
+
+
+def plain_markdown(text: str) -> str:
+    """The text of a line of Markdown without emphasis, code marks and escapes."""
+    for pattern, repl in _MD_MARKUP:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def decode_text(data: bytes) -> str:
@@ -122,7 +139,8 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
     def flush() -> None:
         nonlocal para, table
         if para:
-            blocks.append(Block(text=normalize(" ".join(para)), heading=heading_path(stack)))
+            blocks.append(Block(text=normalize(plain_markdown(" ".join(para))),
+                                heading=heading_path(stack)))
         para = []
         if table:
             block = table_block(table, heading_path(stack))
@@ -135,14 +153,15 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
         m = _MD_HEADING.match(stripped)
         if m:
             flush()
-            push_heading(stack, len(m.group(1)), normalize(m.group(2)))
+            title = normalize(plain_markdown(m.group(2)))
+            push_heading(stack, len(m.group(1)), title)
             if not meta.get("title") and len(m.group(1)) == 1:
-                meta.setdefault("_first_heading", normalize(m.group(2)))
+                meta.setdefault("_first_heading", title)
             continue
         if stripped.startswith("|") and stripped.endswith("|"):
             if para:
                 flush()
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            cells = [plain_markdown(c.strip()) for c in stripped.strip("|").split("|")]
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
                 table.append(cells)
             continue

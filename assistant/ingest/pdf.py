@@ -2,8 +2,9 @@
 
 Real PDFs carry running headers and footers, printed page numbers, words hyphenated at
 line ends and table cells broken into lines. This module turns each page into blocks of
-prose (joined lines, hyphenation undone) and tables (``pdftables``: pages with runs of
-short lines are also read by pdfplumber for tables drawn with ruling lines), keeps the
+prose (joined lines, hyphenation undone, glued words measured again by ``glued``) and
+tables (``pdftables``: pages with runs of short lines are also read by pdfplumber for
+tables drawn with ruling lines), keeps the
 printed page label, and gives each passage the path of headings it stands under
 (``pdfstyle``: numbered headings and headings set in a bigger or bold font).
 """
@@ -21,7 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
-from assistant.ingest import furniture, ocr
+from assistant.ingest import furniture, glued, ocr
 from assistant.ingest.formats import heading_path, push_heading
 from assistant.ingest.pdfstyle import (
     Line,
@@ -259,6 +260,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
     pages = [[Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
               for j, line in enumerate(_page_lines(t))]
              for i, (t, style) in enumerate(zip(raw_pages, styles))]
+    # words glued by too narrow gaps ("AusSicherheitsgründenwerden…"): measured again
+    glued.unglue(path, pages, _page_lines, lambda new, old: Line.of(new, old.style))
     repeated = furniture.find(pages)
     outline = Outline.of([furniture.strip(lines, repeated) for lines in pages
                           if not furniture.is_contents(lines)])
