@@ -295,6 +295,28 @@ def test_html_boilerplate_removed(tmp_path):
     assert doc.info.type == "Webseite"
 
 
+def test_html_headings_the_extraction_drops_still_make_the_section_path(tmp_path):
+    # DocBook (and some CMS templates) wrap headings in a title box that trafilatura
+    # takes for boilerplate: the passages would stand under no heading at all
+    def section(level: int, title: str, text: str) -> str:
+        return (f'<div class="section"><div class="titlepage"><div><div><h{level} class="title">'
+                f'<a id="s{level}"></a>{title}</h{level}></div></div></div><p>{text}</p></div>')
+
+    page = tmp_path / "handbuch.html"
+    page.write_text(
+        "<html><head><title>Handbuch Schulnetz</title></head><body><div class='book'>"
+        + section(2, "3. Architektur", "Das Schulnetz hat einen Hauptserver, der alle Dienste "
+                  "bereitstellt und die Anmeldung der Schülerinnen und Schüler prüft.")
+        + section(3, "3.1. Netzwerk", "Aus Sicherheitsgründen werden Passwörter stets "
+                  "verschlüsselt übertragen, so dass keine Klartextpasswörter gesendet werden.")
+        + section(2, "4. Voraussetzungen", "Für den Hauptserver werden mindestens zwei "
+                  "Netzwerkkarten und acht Gigabyte Arbeitsspeicher empfohlen.")
+        + "</div></body></html>", encoding="utf-8")
+    heading = {b.text.split()[0]: b.heading for b in parse(page, "handbuch.html").blocks}
+    assert heading == {"Das": "3. Architektur", "Aus": "3. Architektur › 3.1. Netzwerk",
+                       "Für": "4. Voraussetzungen"}
+
+
 def test_txt_page_furniture_and_sidecar(tmp_path):
     txt = tmp_path / "leitfaden.txt"
     txt.write_text(
