@@ -253,6 +253,47 @@ def make_docx(path: Path) -> Path:
     return path
 
 
+def make_content_controls_docx(path: Path) -> Path:
+    """A council submission from a Word template: a generated table of contents and the
+    fields "Betreff" and "Sachverhalt" (with a table) in content controls (w:sdt), the
+    decision as a plain paragraph after them."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_heading("Beschlussvorlage 0815/2024", level=1)
+    toc = [d.add_paragraph("Inhaltsverzeichnis"), d.add_paragraph("1 Sachverhalt ........ 2")]
+    fields = [d.add_heading("Sachverhalt", level=2),
+              d.add_paragraph("Die Verwaltung schlägt vor, zwei weitere Vorbereitungsklassen "
+                              "an der Gesamtschule Nord einzurichten.")]
+    table = d.add_table(rows=2, cols=2)
+    for row, values in zip(table.rows, [("Schule", "Klassen"), ("Gesamtschule Nord", "2")]):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    fields.append(table)
+    d.add_paragraph("Der Ausschuss stimmt dem Vorschlag einstimmig zu.")
+
+    def control(items, gallery: str | None = None):
+        sdt, pr, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        if gallery:
+            obj, part = OxmlElement("w:docPartObj"), OxmlElement("w:docPartGallery")
+            part.set(qn("w:val"), gallery)
+            obj.append(part)
+            pr.append(obj)
+        sdt.extend([pr, content])
+        elements = [i._p if hasattr(i, "_p") else i._tbl for i in items]
+        elements[0].addprevious(sdt)
+        for element in elements:
+            content.append(element)  # moves it into the control
+        return sdt
+
+    control(toc, "Table of Contents")
+    control(fields)
+    d.save(str(path))
+    return path
+
+
 def make_bold_headings_docx(path: Path) -> Path:
     """Minutes as many are typed: the title in a custom style based on "Heading 1", agenda
     items as bold body paragraphs, one heading by outline level only, a bold lead-in

@@ -13,6 +13,7 @@ from assistant.text import split_sentences, terms, words
 from tests.documents import (
     HTML,
     make_bold_headings_docx,
+    make_content_controls_docx,
     make_docx,
     make_encrypted_pdf,
     make_footnoted_pdf,
@@ -248,6 +249,19 @@ def test_docx_tracked_changes_read_as_accepted(tmp_path):
     assert "Das Netzwerk beschließt, den Sprachmittlerpool um Tigrinya zu erweitern." in text
     assert "Zuständig | KI (Frau Vogt)" in text
     assert "Elterncafé" not in text and "Jugendamt" not in text  # deleted text is gone
+
+
+def test_docx_text_in_content_controls_is_read_and_the_contents_left_out(tmp_path):
+    doc = parse(make_content_controls_docx(tmp_path / "vorlage.docx"), "vorlage.docx")
+    got = [(b.kind, b.text, b.heading) for b in doc.blocks]
+    title = "Beschlussvorlage 0815/2024"
+    assert got == [
+        ("text", "Die Verwaltung schlägt vor, zwei weitere Vorbereitungsklassen an der "
+                 "Gesamtschule Nord einzurichten.", f"{title} › Sachverhalt"),
+        ("table", "Schule | Klassen\nSchule: Gesamtschule Nord | Klassen: 2",
+         f"{title} › Sachverhalt"),
+        ("text", "Der Ausschuss stimmt dem Vorschlag einstimmig zu.", f"{title} › Sachverhalt"),
+    ]
 
 
 def test_docx_headings_without_heading_style_bold_or_outline_level(tmp_path):

@@ -89,6 +89,30 @@ def _bold_heading(paragraph, text: str) -> bool:
     return bool(runs) and "".join(r.text for r in runs).strip() == text and all(map(bold, runs))
 
 
+def _body_items(container, parent):
+    """Paragraphs and tables of a body in document order, also those inside content
+    controls (``w:sdt``: form fields of templates, cover pages) and custom XML, which
+    python-docx's ``iter_inner_content`` passes over; a generated table of contents is
+    left out, like deleted or moved-away blocks."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)
+        elif child.tag == f"{_W}sdt":
+            gallery = child.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery/@w:val",
+                                  namespaces={"w": _W[1:-1]})
+            if gallery and "Table of Contents" in gallery[0]:
+                continue
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _body_items(content, parent)
+        elif child.tag in (f"{_W}customXml", f"{_W}ins", f"{_W}moveTo"):
+            yield from _body_items(child, parent)
+
+
 def read_docx(path: Path) -> tuple[list[Block], dict]:
     try:
         import docx
@@ -106,7 +130,7 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
     blocks: list[Block] = []
     stack: list[str] = []
     styled = 0  # level of the last heading with a heading style
-    for item in document.iter_inner_content():
+    for item in _body_items(document.element.body, document._body):
         if isinstance(item, Paragraph):
             text = normalize(_docx_text(item._p))
             if not text:
