@@ -294,6 +294,56 @@ def make_content_controls_docx(path: Path) -> Path:
     return path
 
 
+def make_footnoted_docx(path: Path) -> Path:
+    """A report from Word whose figures carry footnotes with their sources, as Word writes
+    them: a footnote reference in the run, the notes in word/footnotes.xml (with the
+    separator notes Word adds)."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    d.add_heading("Zuwanderung", level=1)
+    for note_id, text in (("1", "Im Jahr 2023 kamen 1.240 Kinder und Jugendliche nach Teststadt."),
+                          ("2", "Davon besuchen 412 eine Vorbereitungsklasse.")):
+        paragraph = d.add_paragraph(text)
+        run, ref = OxmlElement("w:r"), OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), note_id)
+        run.append(ref)
+        paragraph._p.append(run)
+    d.add_paragraph("Die Zahlen werden jährlich fortgeschrieben.")
+    raw = io.BytesIO()
+    d.save(raw)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{i}"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        for i, kind in (("-1", "separator"), ("0", "continuationSeparator")))
+    notes += "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
+        "</w:footnote>"
+        for i, t in (("1", "Quelle: Einwohnermelderegister, Stichtag 31.12.2023."),
+                     ("2", "Quelle: Schulstatistik, Stichtag 15.10.2023.")))
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>"))
+            out.writestr(item, data)
+        out.writestr("word/footnotes.xml", f'<?xml version="1.0" encoding="UTF-8" '
+                     f'standalone="yes"?><w:footnotes xmlns:w="{w}">{notes}</w:footnotes>')
+    return path
+
+
 def make_bold_headings_docx(path: Path) -> Path:
     """Minutes as many are typed: the title in a custom style based on "Heading 1", agenda
     items as bold body paragraphs, one heading by outline level only, a bold lead-in

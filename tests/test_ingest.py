@@ -16,6 +16,7 @@ from tests.documents import (
     make_content_controls_docx,
     make_docx,
     make_encrypted_pdf,
+    make_footnoted_docx,
     make_footnoted_pdf,
     make_image_pdf,
     make_justified_pdf,
@@ -262,6 +263,18 @@ def test_docx_text_in_content_controls_is_read_and_the_contents_left_out(tmp_pat
          f"{title} › Sachverhalt"),
         ("text", "Der Ausschuss stimmt dem Vorschlag einstimmig zu.", f"{title} › Sachverhalt"),
     ]
+
+
+def test_docx_footnotes_stand_after_the_paragraph_that_cites_them(tmp_path):
+    doc = parse(make_footnoted_docx(tmp_path / "bericht.docx"), "bericht.docx")
+    assert [b.text for b in doc.blocks] == [
+        "Im Jahr 2023 kamen 1.240 Kinder und Jugendliche nach Teststadt.",  # no mark glued
+        "Fußnote: Quelle: Einwohnermelderegister, Stichtag 31.12.2023.",
+        "Davon besuchen 412 eine Vorbereitungsklasse.",
+        "Fußnote: Quelle: Schulstatistik, Stichtag 15.10.2023.",
+        "Die Zahlen werden jährlich fortgeschrieben.",
+    ]
+    assert {b.heading for b in doc.blocks} == {"Zuwanderung"}
 
 
 def test_docx_headings_without_heading_style_bold_or_outline_level(tmp_path):

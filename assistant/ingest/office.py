@@ -113,6 +113,19 @@ def _body_items(container, parent):
             yield from _body_items(child, parent)
 
 
+def _footnotes(document) -> dict[str, str]:
+    """The text of each footnote by its id (python-docx does not read footnotes)."""
+    from docx.oxml import parse_xml
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            return {note.get(f"{_W}id"): normalize(_docx_text(note))
+                    for note in root.iterchildren(f"{_W}footnote")
+                    if note.get(f"{_W}type") in (None, "normal")}
+    return {}
+
+
 def read_docx(path: Path) -> tuple[list[Block], dict]:
     try:
         import docx
@@ -130,6 +143,7 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
     blocks: list[Block] = []
     stack: list[str] = []
     styled = 0  # level of the last heading with a heading style
+    notes = _footnotes(document)
     for item in _body_items(document.element.body, document._body):
         if isinstance(item, Paragraph):
             text = normalize(_docx_text(item._p))
@@ -146,6 +160,11 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
                 push_heading(stack, styled + 1, text)
                 continue
             blocks.append(Block(text=text, heading=heading_path(stack)))
+            # a footnote ("Quelle: IT.NRW, Stichtag 31.12.2023") stands after its paragraph
+            for ref in item._p.xpath(".//w:footnoteReference/@w:id"):
+                if notes.get(ref):
+                    blocks.append(Block(text=f"Fußnote: {notes[ref]}",
+                                        heading=heading_path(stack)))
         elif isinstance(item, Table):
             rows = []
             for row in item.rows:
