@@ -411,8 +411,9 @@ def make_tracked_docx(path: Path) -> Path:
 
 
 def make_odt(path: Path) -> Path:
-    """Minutes written in LibreOffice: headings, a list, a table, and a tracked deletion
-    (ODF keeps deleted text in a change record at the top of the body)."""
+    """Minutes written in LibreOffice: headings, a list, a table, a footnote in a sentence
+    and a tracked deletion (ODF keeps deleted text in a change record at the top of the
+    body)."""
     from odfdo import Document, Element, Header, List, Paragraph, Span, Style, Table
 
     d = Document("text")
@@ -432,7 +433,10 @@ def make_odt(path: Path) -> Path:
     d.insert_style(Style("paragraph", name="Fett", area="text", bold=True), automatic=True)
     d.insert_style(Style("text", name="T1", bold=True), automatic=True)
     body.append(Paragraph("TOP 2: Wartezeiten", style="Fett"))
-    body.append(Paragraph("Die Wartezeit beträgt elf Wochen."))
+    waiting = Paragraph("Die Wartezeit beträgt elf Wochen.")
+    waiting.insert_note(after="elf", note_class="footnote", note_id="n1", citation="1",
+                        body="Quelle: Clearingstelle, Stand März 2024.")
+    body.append(waiting)
     top3 = Paragraph("")
     top3.append(Span("TOP 3: Verschiedenes", style="T1"))
     body.append(top3)

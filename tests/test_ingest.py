@@ -300,7 +300,8 @@ def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):
     assert not any("Elterncafé" in t for t in texts)  # deleted in the tracked changes
     # paragraphs set bold by hand are headings; list items are not
     heading = {b.text: b.heading.split(" › ")[-1] for b in doc.blocks if b.kind == "text"}
-    assert heading["Die Wartezeit beträgt elf Wochen."] == "TOP 2: Wartezeiten"
+    assert heading["Die Wartezeit beträgt elf Wochen."] == "TOP 2: Wartezeiten"  # note out
+    assert heading["Fußnote: Quelle: Clearingstelle, Stand März 2024."] == "TOP 2: Wartezeiten"
     assert heading["Keine Wortmeldungen."] == "TOP 3: Verschiedenes"
     assert heading["Dolmetscherpool aufbauen"] == "TOP 1: Sprachmittlung"
 

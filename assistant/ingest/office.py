@@ -227,6 +227,20 @@ def _odf_bold(doc, paragraph) -> bool:
         r"\s+", "", paragraph.inner_text)
 
 
+def _odf_text_and_notes(paragraph) -> tuple[str, list[str]]:
+    """A paragraph's text without its footnotes and endnotes, and the notes' texts: the
+    note sits inside the sentence, where "1.240" + citation "1" + body would read
+    "1.2401. Quelle: …"."""
+    notes = paragraph.get_elements("descendant::text:note")
+    if not notes:
+        return normalize(paragraph.inner_text), []
+    bodies = [normalize(note.note_body or "") for note in notes]
+    bare = paragraph.clone
+    for note in bare.get_elements("descendant::text:note"):
+        note.delete(keep_tail=True)
+    return normalize(bare.inner_text), [b for b in bodies if b]
+
+
 def read_odt(path: Path) -> tuple[list[Block], dict]:
     """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
     and tables in document order; tracked changes read as accepted."""
@@ -246,12 +260,14 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
                     outlined[0] = int(child.get_attribute("text:outline-level") or 1)
                     push_heading(stack, outlined[0], text)
             elif tag == "text:p":
-                text = normalize(child.inner_text)
+                text, notes = _odf_text_and_notes(child)
                 if text and not in_list and looks_like_heading(text) and _odf_bold(doc, child):
                     # a bold paragraph in body style: one below the last real heading
                     push_heading(stack, outlined[0] + 1, text)
                 elif text:
                     blocks.append(Block(text=text, heading=heading_path(stack)))
+                blocks.extend(Block(text=f"Fußnote: {note}", heading=heading_path(stack))
+                              for note in notes)
             elif tag == "table:table":
                 rows = [[cell_text(v) for v in row] for row in child.get_values()]
                 block = table_block(rows, heading_path(stack))
