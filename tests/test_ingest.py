@@ -427,6 +427,23 @@ def test_csv_semicolon_and_cp1252(tmp_path):
     assert table.rows[0] == "Maßnahme: Sprachcafé | Träger: JMD | Stadtbezirk: Nord"
 
 
+def test_csv_statistics_export_with_title_lines_and_decimal_commas(tmp_path):
+    # as statistics offices export: title and date first, ";" between, "," in numbers
+    csv = tmp_path / "bevoelkerung.csv"
+    csv.write_bytes("Bevölkerung nach Staatsangehörigkeit - Stadt Teststadt\r\n"
+                    "Stichtag: 31.12.2023\r\n\r\n"
+                    "Stadtbezirk;Insgesamt;darunter Ausländer;Anteil in %\r\n"
+                    "Nord;42.310;9.812;23,2\r\nSüd;38.004;4.120;10,8\r\n".encode("cp1252"))
+    table = parse(csv, "bevoelkerung.csv").blocks[0]
+    assert table.table_header == ("Bevölkerung nach Staatsangehörigkeit - Stadt Teststadt "
+                                  "Stichtag: 31.12.2023 Stadtbezirk | Insgesamt | "
+                                  "darunter Ausländer | Anteil in %")
+    assert table.rows == (
+        "Stadtbezirk: Nord | Insgesamt: 42.310 | darunter Ausländer: 9.812 | Anteil in %: 23,2",
+        "Stadtbezirk: Süd | Insgesamt: 38.004 | darunter Ausländer: 4.120 | Anteil in %: 10,8",
+    )
+
+
 @pytest.mark.parametrize("make, expected", [
     (lambda d: make_image_pdf(d / "scan.pdf"), "Textlayer"),
     (lambda d: make_encrypted_pdf(make_pdf(d / "a.pdf", PAGES), d / "geheim.pdf"),

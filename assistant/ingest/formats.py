@@ -94,12 +94,19 @@ def push_heading(stack: list[str], level: int, title: str) -> None:
 
 
 def table_block(rows: list[list[str]], heading: str, page: int | None = None) -> Block | None:
+    """A table as one block: the header row names every value ("Stadtbezirk: Nord |
+    Insgesamt: 42.310"). Lines above the header with a single filled cell – the title and
+    date a statistics export prints first – are its caption, kept with the header."""
     rows = [[normalize(c) for c in r] for r in rows if any(str(c).strip() for c in r)]
     if not rows:
         return None
+    first = next((i for i, r in enumerate(rows) if sum(1 for v in r if v) >= 2), 0)
+    caption = [next(v for v in r if v) for r in rows[:first]]
+    rows = rows[first:]
     header = rows[0]
+    head = " ".join([*caption, " | ".join(header)])
     if len(rows) == 1:
-        return Block(text=" | ".join(header), heading=heading, page=page)
+        return Block(text=head, heading=heading, page=page)
     rendered = []
     for r in rows[1:]:
         filled = [v for v in r if v]
@@ -113,8 +120,8 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
         ]
         rendered.append(" | ".join(cells))
     return Block(
-        text="\n".join([" | ".join(header), *rendered]), heading=heading, page=page,
-        kind="table", table_header=" | ".join(header), rows=tuple(rendered),
+        text="\n".join([head, *rendered]), heading=heading, page=page,
+        kind="table", table_header=head, rows=tuple(rendered),
     )
 
 

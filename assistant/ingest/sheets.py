@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from assistant.errors import DocumentError
@@ -13,14 +14,24 @@ from assistant.ingest.formats import decode_text, table_block
 from assistant.types import Block
 
 
+def _delimiter(text: str) -> str:
+    """The separator of a CSV file: the one of ; , tab | that most lines hold equally
+    often. Title lines above the table ("Bevölkerung nach Staatsangehörigkeit") have
+    none, and decimal commas ("23,2") vary from line to line, so they do not count."""
+    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
+    best, score = ",", 0
+    for sep in (";", "\t", ",", "|"):
+        counts = Counter(ln.count(sep) for ln in lines if sep in ln)
+        if counts:
+            n, lines_with_n = counts.most_common(1)[0]
+            if lines_with_n > score:
+                best, score = sep, lines_with_n
+    return best
+
+
 def read_csv(data: bytes) -> list[Block]:
     text = decode_text(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";" if text.count(";") > text.count(",") else ","
-    rows = [r for r in csv.reader(io.StringIO(text), dialect)]
+    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     block = table_block(rows, "")
     return [block] if block else []
 
