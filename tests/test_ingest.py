@@ -444,6 +444,25 @@ def test_csv_statistics_export_with_title_lines_and_decimal_commas(tmp_path):
     )
 
 
+def test_xlsx_header_over_two_rows_with_merged_cells(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Neu zugewanderte Kinder nach Geschlecht, 2023"], [],
+                ["Stadtbezirk", "Insgesamt", "davon", None], [None, None, "männlich", "weiblich"],
+                ["Nord", 120, 70, 50], ["Süd", 80, 41, 39]):
+        ws.append(row)
+    ws.merge_cells("C3:D3")
+    ws.merge_cells("A3:A4")
+    wb.save(tmp_path / "kinder.xlsx")
+    table = parse(tmp_path / "kinder.xlsx", "kinder.xlsx").blocks[0]
+    assert table.table_header == ("Neu zugewanderte Kinder nach Geschlecht, 2023 Stadtbezirk | "
+                                  "Insgesamt | davon männlich | davon weiblich")
+    assert table.rows[0] == ("Stadtbezirk: Nord | Insgesamt: 120 | davon männlich: 70 | "
+                             "davon weiblich: 50")
+
+
 @pytest.mark.parametrize("make, expected", [
     (lambda d: make_image_pdf(d / "scan.pdf"), "Textlayer"),
     (lambda d: make_encrypted_pdf(make_pdf(d / "a.pdf", PAGES), d / "geheim.pdf"),

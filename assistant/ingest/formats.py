@@ -93,6 +93,20 @@ def push_heading(stack: list[str], level: int, title: str) -> None:
     stack.append(title)
 
 
+_FIGURE = re.compile(r"[-+–]?\d[\d.,]*\s?%?|[-–.x/]")  # a value of a table of figures
+
+
+def _second_header(rows: list[list[str]]) -> bool:
+    """Whether ``rows[1]`` goes on with the header: no figure in it, its first cell empty
+    (the row label's column is merged over both header rows), figures in the rows below."""
+    if len(rows) < 3 or not rows[1] or rows[1][0]:
+        return False
+    cells = [v for v in rows[1] if v]
+    below = [v for r in rows[2:] for v in r[1:] if v]
+    return bool(cells) and not any(_FIGURE.fullmatch(v) for v in cells) and \
+        sum(bool(_FIGURE.fullmatch(v)) for v in below) >= 0.5 * max(len(below), 1)
+
+
 def table_block(rows: list[list[str]], heading: str, page: int | None = None) -> Block | None:
     """A table as one block: the header row names every value ("Stadtbezirk: Nord |
     Insgesamt: 42.310"). Lines above the header with a single filled cell – the title and
@@ -104,6 +118,15 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
     caption = [next(v for v in r if v) for r in rows[:first]]
     rows = rows[first:]
     header = rows[0]
+    if _second_header(rows):
+        # "davon" over "männlich" | "weiblich": a header over two rows, merged cells empty
+        upper, lower = header + [""] * len(rows[1]), rows[1] + [""] * len(header)
+        width = max(len(header), len(rows[1]))
+        header, left = [], ""
+        for up, low in zip(upper[:width], lower[:width]):
+            left = up or (left if low else "")
+            header.append(" ".join(x for x in (left, low) if x))
+        rows = [header, *rows[2:]]
     head = " ".join([*caption, " | ".join(header)])
     if len(rows) == 1:
         return Block(text=head, heading=heading, page=page)
