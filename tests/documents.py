@@ -449,6 +449,36 @@ def make_odt(path: Path) -> Path:
     return path
 
 
+def make_pptx(path: Path) -> Path:
+    """Slides of a talk at a network meeting: a title slide, a slide with bullets in two
+    text boxes (the right one first in the file), a table slide and speaker's notes."""
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    deck = Presentation()
+    deck.core_properties.title = "Fachtag Seiteneinstieg 2024"
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "Fachtag Seiteneinstieg 2024"
+    first.placeholders[1].text = "Kommunales Integrationszentrum Teststadt"
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    slide.shapes.title.text = "Wartezeiten auf einen Schulplatz"
+    right = slide.shapes.add_textbox(Cm(13), Cm(5), Cm(10), Cm(5)).text_frame
+    right.text = "Ziel: höchstens vier Wochen"
+    left = slide.shapes.add_textbox(Cm(1), Cm(5), Cm(10), Cm(5)).text_frame
+    left.text = "2023 im Mittel 39 Tage"
+    left.add_paragraph().text = "Stadtbezirk Ost: 58 Tage"
+    slide.notes_slide.notes_text_frame.text = "Die Zahlen stammen von der Clearingstelle."
+    table_slide = deck.slides.add_slide(deck.slide_layouts[5])
+    table_slide.shapes.title.text = "Plätze in Vorbereitungsklassen"
+    table = table_slide.shapes.add_table(3, 2, Cm(2), Cm(5), Cm(12), Cm(4)).table
+    for r, values in enumerate([("Schulform", "Plätze"), ("Grundschule", "120"),
+                                ("Sekundarstufe I", "96")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    deck.save(str(path))
+    return path
+
+
 def make_ods(path: Path) -> Path:
     """A LibreOffice spreadsheet with a number and a date cell."""
     import datetime

@@ -23,6 +23,7 @@ from tests.documents import (
     make_ods,
     make_odt,
     make_pdf,
+    make_pptx,
     make_ruled_table_pdf,
     make_styled_pdf,
     make_tracked_docx,
@@ -306,6 +307,23 @@ def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):
     assert heading["Dolmetscherpool aufbauen"] == "TOP 1: Sprachmittlung"
 
 
+def test_pptx_slides_are_pages_under_their_titles(tmp_path):
+    doc = parse(make_pptx(tmp_path / "fachtag.pptx"), "fachtag.pptx")
+    assert doc.info.title == "Fachtag Seiteneinstieg 2024" and doc.info.pages == 3
+    got = [(b.page, b.heading, b.kind, b.text) for b in doc.blocks]
+    assert got == [
+        (1, "Fachtag Seiteneinstieg 2024", "text", "Kommunales Integrationszentrum Teststadt"),
+        (2, "Wartezeiten auf einen Schulplatz", "text", "2023 im Mittel 39 Tage"),
+        (2, "Wartezeiten auf einen Schulplatz", "text", "Stadtbezirk Ost: 58 Tage"),
+        (2, "Wartezeiten auf einen Schulplatz", "text", "Ziel: höchstens vier Wochen"),
+        (2, "Wartezeiten auf einen Schulplatz", "text",
+         "Notizen: Die Zahlen stammen von der Clearingstelle."),
+        (3, "Plätze in Vorbereitungsklassen", "table",
+         "Schulform | Plätze\nSchulform: Grundschule | Plätze: 120\n"
+         "Schulform: Sekundarstufe I | Plätze: 96"),
+    ]
+
+
 def test_ods_sheet_as_table(tmp_path):
     doc = parse(make_ods(tmp_path / "bezirke.ods"), "bezirke.ods")
     assert doc.blocks[0].rows == ("Bezirk: Nord | Kinder: 412 | Stichtag: 15.10.2023",)
@@ -470,7 +488,8 @@ def test_xlsx_header_over_two_rows_with_merged_cells(tmp_path):
     (lambda d: _write(d / "kaputt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog"), "beschädigt"),
     (lambda d: _write(d / "leer.pdf", b""), "leere Datei"),
     (lambda d: _write(d / "notiz.odt", b"PK\x03\x04"), "kein gültiges OpenDocument"),
-    (lambda d: _write(d / "folien.pptx", b"PK\x03\x04"), "nicht unterstützt"),
+    (lambda d: _write(d / "folien.ppt", b"\xd0\xcf\x11\xe0"), "nicht unterstützt"),
+    (lambda d: _write(d / "folien.pptx", b"PK\x03\x04"), "PowerPoint-Datei"),
     (lambda d: _write(d / "binär.txt", b"\x00\x01\x02\xff\xfe" * 50), "nicht lesbar"),
     (lambda d: _write(d / "kaputt.docx", b"PK\x03\x04 nicht wirklich"), "Word-Dokument"),
 ])

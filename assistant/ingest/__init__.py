@@ -13,9 +13,10 @@ from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
-             ".xlsx", ".ods")
+             ".xlsx", ".ods", ".pptx")
 # the formats as staff know them, for messages and the upload form
-FORMAT_NAMES = "PDF, Word (DOCX), LibreOffice (ODT, ODS), HTML, Markdown, TXT, CSV, Excel (XLSX)"
+FORMAT_NAMES = ("PDF, Word (DOCX), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
+                "TXT, CSV, Excel (XLSX)")
 
 __all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
 
@@ -67,6 +68,8 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
         blocks, pages, own, warnings = read_pdf(path, progress)
     elif suffix == ".docx":
         blocks, own = office.read_docx(path)
+    elif suffix == ".pptx":
+        blocks, pages, own = office.read_pptx(path)
     elif suffix == ".odt":
         blocks, own = office.read_odt(path)
     elif suffix == ".ods":

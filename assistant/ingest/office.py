@@ -1,10 +1,12 @@
-"""Office documents: Word (DOCX) with tracked changes read as accepted, and OpenDocument
-text and spreadsheets (ODT, ODS) from LibreOffice/OpenOffice."""
+"""Office documents: Word (DOCX) with tracked changes read as accepted, PowerPoint (PPTX)
+slide by slide, and OpenDocument text and spreadsheets (ODT, ODS) from
+LibreOffice/OpenOffice."""
 
 from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.errors import DocumentError
@@ -291,3 +293,59 @@ def read_ods(path: Path) -> list[Block]:
         if block:
             blocks.append(block)
     return blocks
+
+
+def _slide_shapes(shapes):
+    """The shapes of a slide in reading order (top to bottom, left to right), groups
+    opened."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    out = []
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            out.extend(_slide_shapes(shape.shapes))
+        else:
+            out.append(shape)
+    return sorted(out, key=lambda s: ((s.top or 0) // 100_000, s.left or 0))
+
+
+def read_pptx(path: Path) -> tuple[list[Block], int, dict]:
+    """PowerPoint slides (a talk at a Fachtag, a network meeting's slides): each slide is a
+    page under its title; text boxes, tables and the speaker's notes are its text."""
+    try:
+        from pptx import Presentation
+        from pptx.exc import PackageNotFoundError
+
+        deck = Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(
+            "beschädigt oder keine gültige PowerPoint-Datei (.pptx) – bitte in PowerPoint "
+            "öffnen und neu speichern. Alte .ppt-Dateien bitte als .pptx speichern."
+        ) from exc
+    blocks: list[Block] = []
+    for number, slide in enumerate(deck.slides, start=1):
+        title_shape = slide.shapes.title
+        title = normalize(title_shape.text_frame.text) if title_shape is not None else ""
+        where = {"heading": title, "page": number, "page_label": str(number)}
+        for shape in _slide_shapes(slide.shapes):
+            if title_shape is not None and shape.shape_id == title_shape.shape_id:
+                continue
+            if getattr(shape, "has_table", False) and shape.has_table:
+                rows = [[normalize(c.text) for c in row.cells] for row in shape.table.rows]
+                block = table_block(rows, title, page=number)
+                if block:
+                    blocks.append(replace(block, page_label=str(number)))
+            elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    text = normalize("".join(r.text for r in paragraph.runs) or "")
+                    if text:
+                        blocks.append(Block(text=text, **where))
+        if slide.has_notes_slide:
+            notes = normalize(slide.notes_slide.notes_text_frame.text or "")
+            if notes:
+                blocks.append(Block(text=f"Notizen: {notes}", **where))
+    props = deck.core_properties
+    meta = {"title": (props.title or "").strip()}
+    if props.created:
+        meta["year"] = props.created.year
+    return blocks, len(deck.slides), meta
