@@ -104,9 +104,11 @@ class Citation:
 
     @property
     def where(self) -> str:
-        """Human-readable place, e.g. 'S. 5 (PDF-Seite 7)'."""
+        """Human-readable place, e.g. 'S. 5 (PDF-Seite 7)', 'Folie 3' for slides."""
         if self.page is None:
             return ""
+        if self.document.lower().endswith(".pptx"):
+            return f"Folie {self.page}"
         if self.page_label and self.page_label != str(self.page):
             return f"S. {self.page_label} (PDF-Seite {self.page})"
         return f"S. {self.page}"

@@ -322,6 +322,10 @@ def test_pptx_slides_are_pages_under_their_titles(tmp_path):
          "Schulform | Plätze\nSchulform: Grundschule | Plätze: 120\n"
          "Schulform: Sekundarstufe I | Plätze: 96"),
     ]
+    from assistant.types import Citation
+
+    cited = Citation(1, "fachtag.pptx", doc.info.title, 2, "2", doc.blocks[1].text)
+    assert cited.where == "Folie 2"  # a citation names the slide
 
 
 def test_ods_sheet_as_table(tmp_path):
