@@ -140,11 +140,12 @@ def make_footnoted_pdf(path: Path, lines: list[list[str]], footnotes: list[str])
     return path
 
 
-def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None
-                     ) -> Path:
+def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | None = None,
+                     stamp: str = "") -> Path:
     """A scanned PDF as an office scanner writes it: each page one 300-dpi image, no text
     layer (Pillow). With ``text_page``, a normal text page (reportlab) comes first, as in a
-    report whose appendix was scanned in."""
+    report whose appendix was scanned in. With ``stamp``, a document management system has
+    put that line as text on every scanned page ("Az. 51.2 – Blatt {n}")."""
     from PIL import Image, ImageDraw, ImageFont
 
     font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -159,8 +160,28 @@ def make_scanned_pdf(path: Path, pages: list[list[str]], text_page: list[str] | 
             draw.text((250, y), line, fill=0, font=font)
             y += 70
         images.append(img)
-    scan = path.with_suffix(".scan.pdf") if text_page else path
+    scan = path.with_suffix(".scan.pdf") if text_page or stamp else path
     images[0].save(scan, "PDF", resolution=300.0, save_all=True, append_images=images[1:])
+    if stamp:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+
+        stamps = path.with_suffix(".stamp.pdf")
+        c = canvas.Canvas(str(stamps), pagesize=A4, invariant=1)
+        for n in range(1, len(pages) + 1):
+            c.setFont("Helvetica", 8)
+            c.drawString(400, A4[1] - 25, stamp.format(n=n))
+            c.showPage()
+        c.save()
+        stamped = PdfWriter(clone_from=PdfReader(str(scan)))
+        for page, over in zip(stamped.pages, PdfReader(str(stamps)).pages):
+            page.merge_page(over)
+        with scan.open("wb") as fh:
+            stamped.write(fh)
+        stamps.unlink()
+        if not text_page:
+            scan.rename(path)
+            return path
     if not text_page:
         return path
     first = make_pdf(path.with_suffix(".text.pdf"), [text_page], label_offset=0)

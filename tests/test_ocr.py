@@ -48,6 +48,28 @@ def test_scanned_pages_are_recognised_and_joined(tmp_path):
     assert seen[0] == (0, 1) and seen[-1] == (1, 1)
 
 
+STAMP = "Stadt Teststadt · Az. 51.2-2024/0815 · Blatt {n} · eingescannt am 14.05.2024"
+
+
+@needs_tesseract
+def test_a_scan_whose_text_layer_is_only_a_stamp_is_recognised(tmp_path):
+    # a document management system stamped each scanned page with a line of real text
+    path = make_scanned_pdf(tmp_path / "protokoll.pdf", SCANNED, stamp=STAMP)
+    doc = parse(path, "protokoll.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "48 ehrenamtliche Sprachmittlerinnen" in text
+    assert "Dienstag von 15 bis 17 Uhr" in text
+    assert any("Seite(n) 1, 2 per Texterkennung (OCR)" in w for w in doc.warnings)
+
+
+def test_a_stamped_scan_without_tesseract_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: "Texterkennung nicht installiert")
+    path = make_scanned_pdf(tmp_path / "protokoll.pdf", SCANNED, stamp=STAMP)
+    doc = parse(path, "protokoll.pdf")
+    assert any("Seite(n) 1, 2 sind offenbar gescannt" in w and "nicht installiert" in w
+               for w in doc.warnings)
+
+
 @needs_tesseract
 def test_question_over_a_scan_is_answered_with_its_page(tmp_path, e5):
     docs = tmp_path / "docs"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +72,28 @@ def _body(text: str) -> str:
     return "".join(_LEADERS.sub(" ", text).split())
 
 
+# a page whose text layer is only a stamp ("Az. 51.2 – Blatt 3", "Seite 3 von 12") over a
+# page-sized image is a scan all the same: its text is short and one image is big
+STAMP_CHARS = 300
+_SCAN_PIXELS = 1_000_000  # about a quarter of an A4 page at 150 dpi
+
+
+def stamped_scan(page, text: str) -> bool:
+    """Whether a pypdf ``page`` with a short text layer carries a page-sized image."""
+    if len(_body(text)) >= STAMP_CHARS:
+        return False
+    try:
+        objects = page["/Resources"]["/XObject"].get_object()
+        for ref in objects.values():
+            image = ref.get_object()
+            if image.get("/Subtype") == "/Image" and \
+                    int(image.get("/Width", 0)) * int(image.get("/Height", 0)) >= _SCAN_PIXELS:
+                return True
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return False
+
+
 def readable_chars(text: str) -> int:
     """Letters and digits outside glyph-id placeholders: what a page's text is worth."""
     return sum(c.isalnum() for c in re.sub(r"\(cid:\d+\)", "", text))
@@ -109,12 +131,13 @@ def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
     return out
 
 
-def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | None
-                    ) -> tuple[list[int], str]:
-    """Replace pages without a usable text layer (scans, broken font encodings) by their OCR
-    text (in place) where that reads more. Returns the 1-based numbers of the pages read by
-    OCR and why OCR did not run ("" when it ran or was not needed)."""
-    scanned = [i for i, t in enumerate(raw_pages) if unreadable(t)]
+def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | None,
+                    stamped: Collection[int] = ()) -> tuple[list[int], str]:
+    """Replace pages without a usable text layer (scans, broken font encodings, and the
+    ``stamped`` scans whose text layer is only a stamp) by their OCR text (in place) where
+    that reads more. Returns the 1-based numbers of the pages read by OCR and why OCR did
+    not run ("" when it ran or was not needed)."""
+    scanned = [i for i, t in enumerate(raw_pages) if unreadable(t) or i in stamped]
     if not scanned:
         return [], ""
     why = available()

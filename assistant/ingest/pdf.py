@@ -215,8 +215,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                     "und erneut hinzufügen."
                 )
         n_pages = len(reader.pages)
-        raw_pages, styles = [], []
-        for page in reader.pages:
+        raw_pages, styles, stamped = [], [], []
+        for i, page in enumerate(reader.pages):
             try:
                 text, style = read_page(page)
             except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
@@ -224,6 +224,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                 text, style = "", []
             raw_pages.append(text)
             styles.append(style)
+            if ocr.stamped_scan(page, text):
+                stamped.append(i)
         labels = list(reader.page_labels) if n_pages else []
         meta = {}
         if reader.metadata:
@@ -244,7 +246,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
         ) from exc
     if n_pages == 0:
         raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
-    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress)
+    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress, stamped)
     if not any(t.strip() for t in raw_pages):
         if no_ocr:
             raise DocumentError(
@@ -308,6 +310,10 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             f"Seite(n) {_shown(ocr_pages)} per Texterkennung (OCR) gelesen – Zahlen und "
             "Namen in Zitaten bitte am Original prüfen."
         )
+    unread = [i + 1 for i in stamped if i + 1 not in ocr_pages and raw_pages[i].strip()]
+    if unread and no_ocr:
+        warnings.append(f"Seite(n) {_shown(unread)} sind offenbar gescannt (als Text nur ein "
+                        f"Stempel oder eine Kopfzeile) – {no_ocr}.")
     if empty_pages:
         reason = f" – {no_ocr}" if no_ocr else ""
         warnings.append(f"Seite(n) {_shown(empty_pages)} ohne erkennbaren Text{reason}.")
