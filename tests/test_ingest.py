@@ -312,10 +312,11 @@ def test_pptx_slides_are_pages_under_their_titles(tmp_path):
     assert doc.info.title == "Fachtag Seiteneinstieg 2024" and doc.info.pages == 3
     got = [(b.page, b.heading, b.kind, b.text) for b in doc.blocks]
     assert got == [
-        (1, "Fachtag Seiteneinstieg 2024", "text", "Kommunales Integrationszentrum Teststadt"),
-        (2, "Wartezeiten auf einen Schulplatz", "text", "2023 im Mittel 39 Tage"),
-        (2, "Wartezeiten auf einen Schulplatz", "text", "Stadtbezirk Ost: 58 Tage"),
-        (2, "Wartezeiten auf einen Schulplatz", "text", "Ziel: höchstens vier Wochen"),
+        (1, "Fachtag Seiteneinstieg 2024", "text", "Kommunales Integrationszentrum Teststadt."),
+        # bullets end as statements, so an answer can cite one of them
+        (2, "Wartezeiten auf einen Schulplatz", "text", "2023 im Mittel 39 Tage."),
+        (2, "Wartezeiten auf einen Schulplatz", "text", "Stadtbezirk Ost: 58 Tage."),
+        (2, "Wartezeiten auf einen Schulplatz", "text", "Ziel: höchstens vier Wochen."),
         (2, "Wartezeiten auf einen Schulplatz", "text",
          "Notizen: Die Zahlen stammen von der Clearingstelle."),
         (3, "Plätze in Vorbereitungsklassen", "table",

@@ -339,7 +339,10 @@ def read_pptx(path: Path) -> tuple[list[Block], int, dict]:
                 for paragraph in shape.text_frame.paragraphs:
                     text = normalize("".join(r.text for r in paragraph.runs) or "")
                     if text:
-                        blocks.append(Block(text=text, **where))
+                        # a bullet without a full stop is a statement of its own all the
+                        # same, not the start of the next bullet's sentence
+                        end = "" if text.endswith((".", "!", "?", ":", ";", "…")) else "."
+                        blocks.append(Block(text=text + end, **where))
         if slide.has_notes_slide:
             notes = normalize(slide.notes_slide.notes_text_frame.text or "")
             if notes:
