@@ -382,6 +382,12 @@ def test_txt_page_furniture_and_sidecar(tmp_path):
     assert (doc.info.title, doc.info.year, doc.info.municipality) == (
         "Leitfaden Schritt 2", 2021, "RuhrFutur")
     assert [rel for _, rel in discover([tmp_path])] == ["leitfaden.txt"]  # sidecar is no document
+    # the same file name in two folders of one call: two documents, not one replaced
+    for folder in ("faq", "handbuch"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    ids = [rel for _, rel in discover([tmp_path / "faq", tmp_path / "handbuch"])]
+    assert ids == ["index.html", "handbuch/index.html"]
 
 
 def test_markdown_front_matter(tmp_path):

@@ -31,7 +31,9 @@ def file_sha256(path: Path) -> str:
 
 def discover(paths: list[Path]) -> list[tuple[Path, str]]:
     """Files to ingest with their document ids (path relative to the given folder, or the
-    file name for a single file). Sidecars and hidden files are not documents."""
+    file name for a single file). Sidecars and hidden files are not documents. Where two
+    of the given folders hold the same relative path ("index.html" in both), the later
+    one's id starts with its folder's name, so neither replaces the other."""
     found: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
@@ -42,7 +44,15 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
                     found.append((f, rel.as_posix()))
         else:
             found.append((p, p.name))
-    return found
+    seen: set[str] = set()
+    unique = []
+    for path, doc_id in found:
+        if doc_id in seen:
+            top = next((p for p in paths if p.is_dir() and p in path.parents), path.parent)
+            doc_id = f"{top.name}/{doc_id}"
+        seen.add(doc_id)
+        unique.append((path, doc_id))
+    return unique
 
 
 def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
