@@ -472,8 +472,11 @@ def make_odt(path: Path) -> Path:
 
 def make_pptx(path: Path) -> Path:
     """Slides of a talk at a network meeting: a title slide, a slide with bullets in two
-    text boxes (the right one first in the file), a table slide and speaker's notes."""
+    text boxes (the right one first in the file), a table slide, a chart slide and
+    speaker's notes."""
     from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
     from pptx.util import Cm
 
     deck = Presentation()
@@ -496,6 +499,16 @@ def make_pptx(path: Path) -> Path:
                                 ("Sekundarstufe I", "96")]):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
+    chart_slide = deck.slides.add_slide(deck.slide_layouts[5])
+    chart_slide.shapes.title.text = "Zuzüge nach Stadtbezirk"
+    data = CategoryChartData()
+    data.categories = ["Nord", "Ost"]
+    data.add_series("2022", (412, 198))
+    data.add_series("2023", (380, 240.5))
+    chart = chart_slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Cm(2), Cm(5), Cm(16),
+                                         Cm(9), data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "Neu zugewanderte Kinder"
     deck.save(str(path))
     return path
 

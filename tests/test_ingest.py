@@ -309,7 +309,7 @@ def test_odt_headings_lists_table_and_tracked_deletion(tmp_path):
 
 def test_pptx_slides_are_pages_under_their_titles(tmp_path):
     doc = parse(make_pptx(tmp_path / "fachtag.pptx"), "fachtag.pptx")
-    assert doc.info.title == "Fachtag Seiteneinstieg 2024" and doc.info.pages == 3
+    assert doc.info.title == "Fachtag Seiteneinstieg 2024" and doc.info.pages == 4
     got = [(b.page, b.heading, b.kind, b.text) for b in doc.blocks]
     assert got == [
         (1, "Fachtag Seiteneinstieg 2024", "text", "Kommunales Integrationszentrum Teststadt."),
@@ -322,6 +322,10 @@ def test_pptx_slides_are_pages_under_their_titles(tmp_path):
         (3, "Plätze in Vorbereitungsklassen", "table",
          "Schulform | Plätze\nSchulform: Grundschule | Plätze: 120\n"
          "Schulform: Sekundarstufe I | Plätze: 96"),
+        # a chart's figures, which no text box repeats
+        (4, "Zuzüge nach Stadtbezirk", "table",
+         "Neu zugewanderte Kinder 2022 | 2023\nNord | 2022: 412 | 2023: 380\n"
+         "Ost | 2022: 198 | 2023: 240,5"),
     ]
     from assistant.types import Citation
 

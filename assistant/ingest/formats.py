@@ -127,7 +127,7 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
             left = up or (left if low else "")
             header.append(" ".join(x for x in (left, low) if x))
         rows = [header, *rows[2:]]
-    head = " ".join([*caption, " | ".join(header)])
+    head = " ".join([*caption, " | ".join(h for h in header if h)])
     if len(rows) == 1:
         return Block(text=head, heading=heading, page=page)
     rendered = []

@@ -309,9 +309,29 @@ def _slide_shapes(shapes):
     return sorted(out, key=lambda s: ((s.top or 0) // 100_000, s.left or 0))
 
 
+def _chart_rows(chart) -> list[list[str]]:
+    """A chart's figures as a table: its title, then one row per category with a column
+    per series ("Stadtbezirk Nord | Kinder: 120"), numbers as a German reader writes them."""
+    try:
+        plot = chart.plots[0]
+        categories = [str(c) for c in plot.categories]
+        series = list(plot.series)
+    except (IndexError, KeyError, ValueError, AttributeError):
+        return []
+    title = normalize(chart.chart_title.text_frame.text) if chart.has_title else ""
+    rows = [[title]] if title else []
+    rows.append(["", *(normalize(s.name or "") for s in series)])
+    for i, category in enumerate(categories):
+        rows.append([normalize(category), *(
+            cell_text(s.values[i]) if i < len(s.values) and s.values[i] is not None else ""
+            for s in series)])
+    return rows
+
+
 def read_pptx(path: Path) -> tuple[list[Block], int, dict]:
     """PowerPoint slides (a talk at a Fachtag, a network meeting's slides): each slide is a
-    page under its title; text boxes, tables and the speaker's notes are its text."""
+    page under its title; text boxes, tables, the figures of charts and the speaker's
+    notes are its text."""
     try:
         from pptx import Presentation
         from pptx.exc import PackageNotFoundError
@@ -330,8 +350,12 @@ def read_pptx(path: Path) -> tuple[list[Block], int, dict]:
         for shape in _slide_shapes(slide.shapes):
             if title_shape is not None and shape.shape_id == title_shape.shape_id:
                 continue
+            rows = None
             if getattr(shape, "has_table", False) and shape.has_table:
                 rows = [[normalize(c.text) for c in row.cells] for row in shape.table.rows]
+            elif getattr(shape, "has_chart", False) and shape.has_chart:
+                rows = _chart_rows(shape.chart)
+            if rows is not None:
                 block = table_block(rows, title, page=number)
                 if block:
                     blocks.append(replace(block, page_label=str(number)))
