@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest import formats, metadata, office, sheets
+from assistant.ingest import formats, metadata, office, sheets, slides, webpage
 from assistant.ingest.chunking import chunk_blocks, embedding_text
 from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
@@ -79,13 +79,13 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     elif suffix == ".docx":
         blocks, own = office.read_docx(path)
     elif suffix == ".pptx":
-        blocks, pages, own = office.read_pptx(path)
+        blocks, pages, own = slides.read_pptx(path)
     elif suffix == ".odt":
         blocks, own = office.read_odt(path)
     elif suffix == ".ods":
         blocks = office.read_ods(path)
     elif suffix in (".html", ".htm"):
-        blocks, own = formats.read_html(path.read_bytes())
+        blocks, own = webpage.read_html(path.read_bytes())
     elif suffix in (".md", ".markdown"):
         blocks, front = formats.read_markdown_text(formats.decode_text(path.read_bytes()))
         own = {"_first_heading": front.pop("_first_heading", None)}

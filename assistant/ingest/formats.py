@@ -1,6 +1,6 @@
-"""Readers for the plain formats (HTML, Markdown, TXT) and the helpers every reader shares:
-text decoding, heading paths, tables as blocks. Office documents: ``office``; spreadsheets:
-``sheets``; PDF: ``pdf``.
+"""Readers for the plain formats (Markdown, TXT) and the helpers every reader shares:
+text decoding, heading paths, tables as blocks. Web pages: ``webpage``; Office documents:
+``office`` and ``slides``; spreadsheets: ``sheets``; PDF: ``pdf``.
 
 Each returns blocks (paragraphs with their heading path, tables with their header) and
 the document's own metadata where the format carries it.
@@ -8,7 +8,6 @@ the document's own metadata where the format carries it.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 import yaml
@@ -17,10 +16,10 @@ from assistant.errors import DocumentError
 from assistant.text import normalize
 from assistant.types import Block
 
-_COOKIE = re.compile(
+COOKIE = re.compile(
     r"\b(cookies?|cookie-einstellungen|alle akzeptieren|datenschutzeinstellungen)\b", re.I
 )
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # Markdown markup that is no text: "**fett**", "*kursiv*", "`code`", "1\\." (an escape);
 # "Schüler*innen" keeps its star (no space or line start before it)
 _MD_MARKUP = [
@@ -107,6 +106,18 @@ def _second_header(rows: list[list[str]]) -> bool:
         sum(bool(_FIGURE.fullmatch(v)) for v in below) >= 0.5 * max(len(below), 1)
 
 
+def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
+    """One header from two rows: "davon" merged over "männlich" | "weiblich" gives
+    "davon männlich" | "davon weiblich" (a merged cell is empty after its first column)."""
+    width = max(len(upper), len(lower))
+    upper, lower = upper + [""] * (width - len(upper)), lower + [""] * (width - len(lower))
+    header, left = [], ""
+    for up, low in zip(upper, lower):
+        left = up or (left if low else "")
+        header.append(" ".join(x for x in (left, low) if x))
+    return header
+
+
 def table_block(rows: list[list[str]], heading: str, page: int | None = None) -> Block | None:
     """A table as one block: the header row names every value ("Stadtbezirk: Nord |
     Insgesamt: 42.310"). Lines above the header with a single filled cell – the title and
@@ -119,13 +130,7 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
     rows = rows[first:]
     header = rows[0]
     if _second_header(rows):
-        # "davon" over "männlich" | "weiblich": a header over two rows, merged cells empty
-        upper, lower = header + [""] * len(rows[1]), rows[1] + [""] * len(header)
-        width = max(len(header), len(rows[1]))
-        header, left = [], ""
-        for up, low in zip(upper[:width], lower[:width]):
-            left = up or (left if low else "")
-            header.append(" ".join(x for x in (left, low) if x))
+        header = _merged_header(header, rows[1])
         rows = [header, *rows[2:]]
     head = " ".join([*caption, " | ".join(h for h in header if h)])
     if len(rows) == 1:
@@ -180,7 +185,7 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
 
     for line in text.splitlines():
         stripped = re.sub(r"^(>\s?)+", "", line.strip()).strip()  # a quote is read as text
-        m = _MD_HEADING.match(stripped)
+        m = MD_HEADING.match(stripped)
         if m:
             flush()
             title = normalize(plain_markdown(m.group(2)))
@@ -219,7 +224,7 @@ def read_txt(data: bytes) -> list[Block]:
     for ln in lines:
         if ln and ln == last_nonempty:
             continue  # "Bochum\n\nBochum": a heading printed twice by the web page
-        if ln and _COOKIE.search(ln) and len(ln) < 400:
+        if ln and COOKIE.search(ln) and len(ln) < 400:
             continue
         cleaned.append(ln)
         if ln:
@@ -259,73 +264,3 @@ def _items(lines: list[str]) -> list[str]:
             items[-1] = f"{items[-1]} {text}"
         previous = line.strip()
     return [i for i in items if i]
-
-
-def _headings_from_html(html: str, blocks: list[Block], extracted: str) -> list[Block]:
-    """Section paths from the page's own h1–h6 where the main-content extraction dropped
-    them (trafilatura drops headings wrapped in a "titlepage" box, as DocBook writes them):
-    each block stands under the headings that come before its text in the page."""
-    import lxml.html
-    from dataclasses import replace
-
-    try:
-        root = lxml.html.fromstring(html.encode("utf-8"),
-                                    parser=lxml.html.HTMLParser(encoding="utf-8"))
-    except (ValueError, lxml.etree.ParserError):
-        return blocks
-    for bad in root.xpath("//script|//style|//head"):
-        bad.drop_tree()
-    heads = []
-    for el in list(root.iter("h1", "h2", "h3", "h4", "h5", "h6")):
-        title = normalize(el.text_content())
-        if title:
-            heads.append((int(el.tag[1]), title))
-            for child in list(el):
-                el.remove(child)
-            el.text = f"\ue000{len(heads) - 1}\ue001"  # a mark no text contains
-    kept = sum(1 for ln in extracted.splitlines() if _MD_HEADING.match(ln.strip()))
-    if len(heads) < 2 or kept >= len(heads) / 2:
-        return blocks  # the extraction kept the page's headings
-    flat = "".join(root.text_content().split())
-    marks = [(m.start(), int(m.group(1))) for m in re.finditer("\ue000(\\d+)\ue001", flat)]
-    out, at, path = [], 0, ""
-    for block in blocks:
-        key = "".join(block.text.split())[:40]
-        found = flat.find(key, at) if key else -1
-        if found >= 0:
-            at = found
-            stack: list[str] = []
-            for pos, i in marks:
-                if pos > found:
-                    break
-                push_heading(stack, heads[i][0], heads[i][1])
-            path = heading_path(stack)
-        out.append(replace(block, heading=path) if path else block)
-    return out
-
-
-def read_html(data: bytes) -> tuple[list[Block], dict]:
-    """Main content only: trafilatura removes navigation, footers and cookie banners."""
-    import trafilatura
-
-    html = decode_text(data)
-    extracted = trafilatura.extract(
-        html, output_format="markdown", include_tables=True, include_links=False,
-        include_comments=False, favor_recall=True, with_metadata=False,
-    )
-    if not extracted or not extracted.strip():
-        raise DocumentError(
-            "keine Inhalte gefunden (nur Navigation oder leere Seite) – bitte die Seite "
-            "als PDF oder Text speichern."
-        )
-    blocks, meta = read_markdown_text(extracted)
-    blocks = [b for b in blocks if not (_COOKIE.search(b.text) and len(b.text) < 300)]
-    blocks = _headings_from_html(html, blocks, extracted)
-    title = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
-    if title and normalize(title.group(1)):
-        meta["title"] = normalize(html_lib.unescape(title.group(1)))
-    else:
-        doc_meta = trafilatura.extract_metadata(html)
-        if doc_meta is not None and doc_meta.title:
-            meta["title"] = doc_meta.title
-    return blocks, meta
