@@ -201,7 +201,48 @@ def test_pdf_footnote_marks_neither_change_figures_nor_glue_to_words(tmp_path):
     assert "sind 1.240 Kinder und Jugendliche" in text  # not "1.2402"
     assert "im Integrationskonzept, das der Rat" in text
     assert "im Mittel 58 Tage; das Ziel" in text
-    assert "2 Quelle: Einwohnermelderegister" in text  # the footnote itself stays
+    # the footnotes at the foot of the page follow the text as paragraphs of their own
+    assert text.endswith("Fußnote: Quelle: Einwohnermelderegister, Stand 31.12.2022. "
+                         "Fußnote: Vorlage Nr. 0815/2023.")
+
+
+WRITER_PDF = Path(__file__).parent / "data" / "writer-konzept.pdf"
+
+
+def test_a_pdf_from_writer_reads_as_its_text(tmp_path):
+    """A PDF exported by LibreOffice Writer (tests/data/README.md): its footnotes, running
+    header, justified gaps, text box and a table over a page break as a reader sees them."""
+    blocks = parse(WRITER_PDF, "writer-konzept.pdf").blocks
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    # footnotes leave the paragraph that runs over the page break and follow it
+    assert ("Datengrundlage über den Bildungsverlauf der Zugewanderten, die bislang nur "
+            "lückenhaft vorliegt. Zu allen drei Punkten") in joined
+    notes = [b for b in blocks if b.text.startswith("Fußnote: ")]
+    assert [b.text for b in notes][:2] == [
+        "Fußnote: Quelle: Schulverwaltungsamt, Auswertung der Zuweisungen zum Stichtag "
+        "15. Oktober 2023.",
+        "Fußnote: Eigene Auswertung des Kommunalen Integrationszentrums auf Grundlage der "
+        "Erstberatungsbögen 2015 bis 2023."]
+    assert len(notes) == 8 and {b.page for b in notes} == {1, 2}
+    assert "1Quelle" not in joined and "zugewiesen.1" not in joined
+    # the running header is gone on every page, also where a text box comes first
+    assert "Integrationskonzept 2024 · Entwurf für den Rat" not in joined
+    assert "Seite 1 von 3" not in joined
+    # the text box once, justified gaps as single spaces, Writer's hyphenation undone
+    assert joined.count("Der Arbeitskreis Seiteneinstieg trifft sich jeden zweiten") == 1
+    assert "  " not in joined
+    assert "Zentral ist der Arbeitskreis Seiteneinstieg, in dem Schulleitungen" in joined
+    assert "Die Rückmeldungen der Schulen" in joined and "Tigrinya und Paschtu" in joined
+    # the two-column section reads column by column under its heading
+    praxis = [b for b in blocks if b.heading.endswith("1.2 Erfahrungen aus der Praxis")]
+    assert praxis[0].text.startswith("Die Elternbegleitung durch ehrenamtliche")
+    # the table's header stands at the foot of page 1, its rows on page 2
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.page == 2 and table.table_header == "Maßnahme | Träger | Plätze 2024"
+    assert table.rows[0] == "Sprachcafé für Eltern mit Kinderbetreuung | Familienzentrum Süd | 25"
+    assert len(table.rows) == 3
+    assert not any(t.startswith("Maßnahme Träger Plätze") for t in texts)
 
 
 def test_a_page_whose_fonts_the_visitor_cannot_size_keeps_its_text(tmp_path, monkeypatch):

@@ -77,14 +77,16 @@ def is_contents(lines: list[str]) -> bool:
 
 def strip(lines: list[str], furniture: set[str]) -> list[str]:
     """Drop running headers/footers and page numbers (``furniture`` from ``find``), but only
-    at the page's edges, and dot-leader lines anywhere."""
+    at the page's edges, and dot-leader lines anywhere. A header repeated word for word is
+    also found a little further in: a text box or a figure anchored at the top of a page
+    may come first in the text."""
     body = [i for i, ln in enumerate(lines) if ln.strip()]
     edges = set(body[:3] + body[-3:])
+    near = set(body[:10] + body[-10:])
     return [
         ln for i, ln in enumerate(lines)
-        if not _LEADER.match(ln) and (
+        if not _LEADER.match(ln) and not (i in near and ln.strip() in furniture) and (
             i not in edges
-            or (ln.strip() not in furniture and _furniture_key(ln) not in furniture
-                and not _PAGE_NO.match(ln.strip())))
+            or (_furniture_key(ln) not in furniture and not _PAGE_NO.match(ln.strip())))
     ]
 

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
-from assistant.ingest import furniture, glued, ocr
+from assistant.ingest import footnotes, furniture, glued, ocr
 from assistant.ingest.formats import heading_path, push_heading
 from assistant.ingest.pdfstyle import (
     Line,
@@ -57,15 +57,38 @@ _LIGATURE_NAME = re.compile(r"/([A-Za-z](?:_[A-Za-z]){1,2})")
 def _page_lines(text: str) -> list[str]:
     """Normalised lines; a soft hyphen (U+00AD) or "¬" ending a line is a hyphenation
     break like "-", anywhere else it is dropped; loose dots over a letter join it ("¨u"),
-    a ligature's glyph name is its letters ("/f_i" → "fi")."""
+    a ligature's glyph name is its letters ("/f_i" → "fi"); the wide gaps of justified
+    lines are one space ("Arbeitskreis  Seiteneinstieg,  in  dem")."""
     lines = []
     for line in text.splitlines():
         line = _LOOSE_DIAERESIS.sub(lambda m: m.group(1) + "\u0308", line.rstrip())
         line = _LIGATURE_NAME.sub(lambda m: m.group(1).replace("_", ""), line)
         broken = line.endswith(("\u00ad", "¬")) and len(line) > 1
-        line = clean_chars(line.rstrip("\u00ad¬") if broken else line)
+        line = _WIDE_GAP.sub(" ", clean_chars(line.rstrip("\u00ad¬") if broken else line))
         lines.append(line + "-" if broken else line)
     return lines
+
+
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """A run of lines printed twice in a row once: text boxes and shadowed or outlined
+    text are drawn twice by some programs (Writer's frames), and pypdf reads both."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        for n in range(min(12, (len(lines) - i) // 2), 1, -1):
+            run = lines[i:i + n]
+            if (run == lines[i + n:i + 2 * n] and all(ln.strip() for ln in run)
+                    and sum(len(ln.strip()) for ln in run) >= 40):
+                out.extend(run)
+                i += 2 * n
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
 
 
 _BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
@@ -259,9 +282,10 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             "prüfen, ob der Scan lesbar ist (Auflösung, Ausrichtung)."
         )
 
-    pages = [[Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
-              for j, line in enumerate(_page_lines(t))]
-             for i, (t, style) in enumerate(zip(raw_pages, styles))]
+    pages = [_without_repeats(
+        [Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
+         for j, line in enumerate(_page_lines(t))])
+        for i, (t, style) in enumerate(zip(raw_pages, styles))]
     # words glued by too narrow gaps ("AusSicherheitsgründenwerden…"): measured again
     glued.unglue(path, pages, _page_lines, lambda new, old: Line.of(new, old.style))
     repeated = furniture.find(pages)
@@ -274,6 +298,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
     heading = ""
     sections: list[str] = []  # the open numbered headings, outermost first
     empty_pages = []
+    pending: list[Block] = []  # footnotes of the page before, placed after its last paragraph
     for i, lines in enumerate(pages):
         label = labels[i] if i < len(labels) else str(i + 1)
         if furniture.is_contents(lines):
@@ -283,27 +308,39 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)
             continue
+        kept, notes = footnotes.split(kept, outline.body)
         for kind, text, rows, style in _join_lines(kept, grids.get(i, ()), outline):
+            # a paragraph running over the page break stays whole, cited at its start
+            # (not from a text page into a scanned one: they are different papers)
+            continued = kind == "text" and _continues(blocks, i + 1, heading) and (
+                (i + 1 in ocr_pages) == (blocks[-1].page in ocr_pages))
+            if not continued:
+                blocks.extend(pending)  # the previous page's footnotes
+                pending = []
             if kind == "heading":
                 # "3. Wo stehen wir? › 3.1 Bilanz seit 2016": a passage keeps its section
                 level = heading_level(text) if style is None else outline.level(style, sections)
                 push_heading(sections, level, text)
                 heading = heading_path(sections)
+            elif kind == "table" and not rows:
+                pass  # a header at the foot of the page: it heads the rows on the next one
             elif kind == "table":
                 blocks.append(Block(
                     text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
                     heading=heading, kind="table", table_header=text, rows=rows,
                 ))
-            elif (_continues(blocks, i + 1, heading)
-                  and (i + 1 in ocr_pages) == (blocks[-1].page in ocr_pages)):
-                # a paragraph running over the page break stays whole, cited at its start
-                # (not from a text page into a scanned one: they are different papers)
+            elif continued:
                 prev = blocks[-1]
                 joined = join_word(prev.text, text) or f"{prev.text} {text}"
                 blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
                                    heading=prev.heading)
             else:
                 blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
+            blocks.extend(pending)
+            pending = []
+        pending += [Block(text=note, page=i + 1, page_label=label, heading=heading)
+                    for note in notes]
+    blocks.extend(pending)
     blocks = _repair_words(blocks)
     if ocr_pages:
         warnings.append(

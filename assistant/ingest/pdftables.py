@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -156,13 +157,24 @@ def grid_rows(grid: Grid) -> tuple[str, tuple[str, ...]]:
     return " | ".join(h for h in header if h), tuple(rows)
 
 
+class _Found(NamedTuple):
+    rows: Grid
+    columns: tuple[float, ...]  # the cells' left edges
+    top: float  # share of the page height above the table
+    bottom: float  # share of the page height above its last line
+
+
 def ruled_tables(path: Path, pages: Iterable[int]) -> dict[int, list[Grid]]:
     """Tables drawn with ruling lines on the given pages (0-based), read by pdfplumber from
-    the page geometry. A page that pdfplumber cannot read keeps pypdf's text only."""
-    found: dict[int, list[Grid]] = {}
-    pages = list(pages)
+    the page geometry. A page that pdfplumber cannot read keeps pypdf's text only.
+
+    A table that runs over a page break without repeating its header ("Maßnahme | Träger"
+    at the foot of one page, the rows at the top of the next, in the same columns) gets
+    the header back on the next page; the page before a page with a table is read too."""
+    found: dict[int, list[_Found]] = {}
+    pages = sorted(set(pages) | {i - 1 for i in pages if i > 0})
     if not pages:
-        return found
+        return {}
     try:
         import pdfplumber
 
@@ -173,14 +185,25 @@ def ruled_tables(path: Path, pages: Iterable[int]) -> dict[int, list[Grid]]:
                 for table in page.find_tables():
                     rows = tuple(tuple(c or "" for c in row) for row in table.extract())
                     rows = tuple(r for r in rows if any(c.strip() for c in r))
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                        grids.append(rows)
+                    if rows and max(len(r) for r in rows) >= 2:
+                        columns = tuple(round(c[0], 1) for c in table.rows[0].cells if c)
+                        grids.append(_Found(rows, columns, table.bbox[1] / page.height,
+                                            table.bbox[3] / page.height))
                 page.close()  # a long report must not keep every page's layout in memory
                 if grids:
                     found[i] = grids
     except Exception as exc:  # noqa: BLE001 - tables are a refinement, never a failure
         log.warning("Tabellen nicht gelesen in %s: %s", path, exc)
-    return found
+    for i in sorted(found):
+        before, first = found.get(i - 1, [None])[-1], found[i][0]
+        if (before and first.top < 0.3 and before.bottom > 0.6
+                and len(before.columns) == len(first.columns)
+                and all(abs(a - b) <= 3 for a, b in zip(before.columns, first.columns))
+                and first.rows[0] != before.rows[0]):
+            found[i][0] = first._replace(rows=(before.rows[0], *first.rows))
+            if len(before.rows) == 1:  # a header alone: its line goes with the rows
+                found[i - 1][-1] = before._replace(rows=(before.rows[0], ()))
+    return {i: [g.rows for g in grids if len(g.rows) >= 2] for i, grids in found.items()}
 
 
 def _window(keys: Sequence[str], grid: Grid) -> tuple[int, int] | None:
@@ -191,7 +214,7 @@ def _window(keys: Sequence[str], grid: Grid) -> tuple[int, int] | None:
     rows = Counter(_squash("".join(row)) for row in grid)
     total = sum(len(k) * n for k, n in cells.items())
     for a, key in enumerate(keys):
-        if key not in cells and key not in rows:
+        if key not in cells and key not in rows and not _cells_of(key, cells.copy()):
             continue
         left_cells, left_rows, b, covered = cells.copy(), rows.copy(), a, 0
         while b < len(keys):
@@ -200,13 +223,29 @@ def _window(keys: Sequence[str], grid: Grid) -> tuple[int, int] | None:
                 left_cells[k] -= 1
             elif left_rows[k] > 0:
                 left_rows[k] -= 1
-            else:
+            elif not _cells_of(k, left_cells):
                 break
             covered += len(k)
             b += 1
         if covered >= 0.8 * total:
             return a, b
     return None
+
+
+def _cells_of(key: str, left: Counter[str], depth: int = 0) -> bool:
+    """Whether the line ``key`` is the last line of one cell and the first of the next
+    ones, printed side by side ("Familienzentrum Süd 25": two cells of a row); the cell
+    lines it uses are taken from ``left``."""
+    if not key:
+        return depth >= 2
+    if depth >= 8:
+        return False
+    for cell in [c for c, n in left.items() if n > 0 and c and key.startswith(c)]:
+        left[cell] -= 1
+        if _cells_of(key[len(cell):], left, depth + 1):
+            return True
+        left[cell] += 1
+    return False
 
 
 def _caption_after(stripped: list[str], j: int, typical: int, stop: Container[int] = ()
