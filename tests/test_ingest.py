@@ -840,3 +840,20 @@ def test_note_under_a_sheet_is_no_value_of_its_first_column(tmp_path):
     assert doc.blocks[0].rows == (
         "Maßnahme: Sprachcafé | Träger: JMD | Stadtbezirk: Nord",
         "Stand: 31. Januar 2024. Angebote des KI selbst sind nicht enthalten.")
+
+
+def test_a_wrapped_line_of_prose_with_figures_is_no_table_row(tmp_path):
+    """Minutes exported to PDF: a line of a paragraph that holds three figures goes on the
+    paragraph; it was read as a table row under the line before it."""
+    lines = [
+        "Herr Petersen berichtet aus der Clearingstelle: Nach der Vorabauswertung für",
+        "den Sozialbericht 2024 standen zum Jahresende 2023 stadtweit 93 Kinder",
+        "und Jugendliche auf der Warteliste für einen Schulplatz, davon 27 aus dem",
+        "Stadtbezirk Ost. Engpass bleibt die schulärztliche Untersuchung beim",
+        "Gesundheitsamt, das ab April zwei zusätzliche Untersuchungstage anbietet.",
+    ]
+    pdf = make_pdf(tmp_path / "protokoll.pdf", [lines], label_offset=0)
+    blocks = parse(pdf, "protokoll.pdf").blocks
+    assert [b.kind for b in blocks] == ["text"]
+    assert "Vorabauswertung für den Sozialbericht 2024 standen zum Jahresende 2023 " \
+        "stadtweit 93 Kinder und Jugendliche auf der Warteliste" in blocks[0].text

@@ -33,6 +33,7 @@ from assistant.ingest.pdfstyle import (
     read_page,
 )
 from assistant.ingest.pdftables import (
+    CAPTION,
     CellTable,
     Grid,
     find_tables,
@@ -172,7 +173,11 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
             flush()
             flush_rows()
             line = _BULLET.sub("", line)
-        if _is_row(line) and not numbered_heading(line):
+        # a wrapped line of prose goes on, however many figures the next line holds
+        # ("… Nach der Vorabauswertung für" + "den Sozialbericht 2024 … 2023 … 93 Kinder")
+        wrapped = bool(buf) and not rows and len(buf[-1]) >= 0.75 * typical and \
+            not buf[-1].endswith((".", ":", ";", "!", "?")) and not CAPTION.match(buf[-1])
+        if _is_row(line) and not numbered_heading(line) and not wrapped:
             if not rows:
                 # the line just before the first row is the header if it has no numbers
                 if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:

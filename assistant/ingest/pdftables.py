@@ -26,7 +26,7 @@ from typing import NamedTuple
 log = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$|^[-–]$|^k\.\s?A\.$")
-_CAPTION = re.compile(r"^(Tabelle|Tab\.|Übersicht)\s*\d", re.I)
+CAPTION = re.compile(r"^(Tabelle|Tab\.|Übersicht)\s*\d", re.I)
 # "Quelle: Einwohnermelderegister", also after the caption's last words on the same line
 _SOURCE_NOTE = re.compile(r"(^|\s)(Quellen?|Anmerkungen?|Anm\.|Lesehilfe)\s*:")
 _MAX_CELL = 40
@@ -253,13 +253,13 @@ def _caption_after(stripped: list[str], j: int, typical: int, stop: Container[in
     """The caption printed under a table at line ``j``: a wrapped line goes on with a short
     one, which ends it; an unfinished one ("… (Stichtag") goes on; a line with a source
     note ("… Quelle: Einwohnermelderegister") belongs to it."""
-    if j >= len(stripped) or not _CAPTION.match(stripped[j]):
+    if j >= len(stripped) or not CAPTION.match(stripped[j]):
         return []
     caption = [stripped[j]]
     while len(caption) < 3:
         at = j + len(caption)
         nxt = stripped[at] if at < len(stripped) else ""
-        if not nxt or at in stop or _CAPTION.match(nxt):
+        if not nxt or at in stop or CAPTION.match(nxt):
             break
         wrapped = len(caption[-1]) >= 0.75 * typical
         # "… (Stichtag" + "15.10.2023). Quelle: …": the caption is visibly unfinished
@@ -282,7 +282,7 @@ def _caption_before(out: list[str | CellTable], stripped: list[str], i: int, typ
         if n and start + n == i and len(out) >= n and all(isinstance(x, str) for x in out[-n:]):
             del out[-n:]
             return above
-    if out and isinstance(out[-1], str) and _CAPTION.match(out[-1].strip()):
+    if out and isinstance(out[-1], str) and CAPTION.match(out[-1].strip()):
         return [str(out.pop()).strip()]
     return []
 
