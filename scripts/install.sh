@@ -30,14 +30,16 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
-# Tesseract (system program) reads scanned PDF pages; without it they are only reported
-if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -x deu >/dev/null; then
+# Tesseract reads scanned PDF pages, antiword old Word files (.doc): system programs;
+# without them such pages and files are reported, not read
+if ! command -v antiword >/dev/null 2>&1 || ! command -v tesseract >/dev/null 2>&1 ||
+   ! tesseract --list-langs 2>/dev/null | grep -x deu >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-        tesseract-ocr tesseract-ocr-deu >/dev/null; } ||
-      echo "Hinweis: Tesseract konnte nicht installiert werden; gescannte Seiten werden nur gemeldet." >&2
+        tesseract-ocr tesseract-ocr-deu antiword >/dev/null; } ||
+      echo "Hinweis: Tesseract/antiword konnten nicht installiert werden; gescannte Seiten und .doc-Dateien werden nur gemeldet." >&2
   else
-    echo "Hinweis: Für gescannte PDFs bitte 'sudo apt-get install tesseract-ocr tesseract-ocr-deu'." >&2
+    echo "Hinweis: Für gescannte PDFs und alte Word-Dateien (.doc) bitte 'sudo apt-get install tesseract-ocr tesseract-ocr-deu antiword'." >&2
   fi
 fi
 touch "$stamp"

@@ -857,3 +857,50 @@ def test_a_wrapped_line_of_prose_with_figures_is_no_table_row(tmp_path):
     assert [b.kind for b in blocks] == ["text"]
     assert "Vorabauswertung für den Sozialbericht 2024 standen zum Jahresende 2023 " \
         "stadtweit 93 Kinder und Jugendliche auf der Warteliste" in blocks[0].text
+
+
+DATA = Path(__file__).parent / "data"
+BUNDLED = Path(__file__).parent.parent / "corpus" / "dokumente"
+
+
+def test_an_old_word_file_reads_like_its_docx():
+    """Word 97–2003 (.doc, read by antiword): the bundled minutes saved as .doc give the
+    paragraphs, headings and task table that the .docx gives."""
+    old = parse(DATA / "protokoll.doc", "protokoll.doc").blocks
+    new = parse(BUNDLED / "protokoll-netzwerktreffen-2024-03.docx", "p.docx").blocks
+    assert {b.text for b in new if b.kind == "text"} <= {b.text for b in old}
+    by_text = {b.text: b.heading for b in old}
+    assert by_text["B3: Das KI startet einen Aufruf zur Gewinnung von Sprachmittelnden für "
+                   "Tigrinya."] == "Beschlüsse"
+    assert by_text["Aus der Praxis werden folgende Lücken benannt:"] == \
+        "TOP 4: Angebotslücken aus Sicht der Praxis"
+    table = next(b for b in old if b.kind == "table")
+    assert table.heading == "Aufgaben" and table.table_header == "Was | Wer | Bis wann"
+    # a cell that wraps in antiword's text is one value again
+    assert "Was: Konzeptskizze Angebot „Übergang 16+“ in Ost | Wer: UAG Übergang 16+ " \
+        "(JMD, Berufskolleg, KI) | Bis wann: 11. Juni 2024" in table.rows
+    assert len(table.rows) == len(next(b for b in new if b.kind == "table").rows) == 5
+    # the last short line heads nothing: it is text
+    assert old[-1].text == "Für das Protokoll: Lena Vogt, 14. März 2024"
+
+
+def test_an_old_word_file_without_antiword_is_refused_with_the_fix(monkeypatch):
+    from assistant.ingest import legacy
+
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    with pytest.raises(DocumentError, match="apt-get install antiword"):
+        parse(DATA / "protokoll.doc", "protokoll.doc")
+
+
+def test_not_a_word_file_named_doc_is_refused(tmp_path):
+    fake = tmp_path / "notiz.doc"
+    fake.write_bytes(b"{\\rtf1 kein Word-Binaerformat}")
+    with pytest.raises(DocumentError, match="als .docx speichern"):
+        parse(fake, "notiz.doc")
+
+
+def test_an_old_excel_file_reads_like_its_xlsx():
+    old = parse(DATA / "massnahmen.xls", "massnahmen.xls").blocks
+    new = parse(BUNDLED / "massnahmenuebersicht-beispielstadt-2024.xlsx", "m.xlsx").blocks
+    assert [(b.table_header, b.rows) for b in old] == [(b.table_header, b.rows) for b in new]
+    assert any("Seit: 2021" in r and "Plätze: 20" in r for r in old[0].rows)

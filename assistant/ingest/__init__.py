@@ -7,16 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest import formats, metadata, office, sheets, slides, webpage
+from assistant.ingest import formats, legacy, metadata, office, sheets, slides, webpage
 from assistant.ingest.chunking import chunk_blocks, embedding_text
 from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
-             ".xlsx", ".ods", ".pptx")
+             ".xlsx", ".xls", ".ods", ".pptx", ".doc")
 # the formats as staff know them, for messages and the upload form
-FORMAT_NAMES = ("PDF, Word (DOCX), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
-                "TXT, CSV, Excel (XLSX)")
+FORMAT_NAMES = ("PDF, Word (DOCX, DOC), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
+                "TXT, CSV, Excel (XLSX, XLS)")
 
 __all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
 
@@ -78,6 +78,8 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
         blocks, pages, own, warnings = read_pdf(path, progress)
     elif suffix == ".docx":
         blocks, own = office.read_docx(path)
+    elif suffix == ".doc":
+        blocks = legacy.read_doc(path)
     elif suffix == ".pptx":
         blocks, pages, own = slides.read_pptx(path)
     elif suffix == ".odt":
@@ -95,7 +97,7 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
     elif suffix == ".csv":
         blocks = sheets.read_csv(path.read_bytes())
     else:
-        blocks = sheets.read_xlsx(path)
+        blocks = sheets.read_xlsx(path) if suffix == ".xlsx" else sheets.read_xls(path)
     if not blocks:
         raise DocumentError("kein verwertbarer Text gefunden – bitte den Inhalt prüfen.")
     meta = metadata.resolve(path, own, given, default_municipality)

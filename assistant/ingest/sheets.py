@@ -89,3 +89,51 @@ def read_xlsx(path: Path) -> list[Block]:
     finally:
         wb.close()
     return blocks
+
+
+def read_xls(path: Path) -> list[Block]:
+    """Excel 97–2003 workbooks (.xls), as statistics offices still export them: one table
+    per sheet like XLSX, numbers in the cell's format, dates as dates (xlrd)."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except (xlrd.XLRDError, OSError, ValueError, AssertionError, IndexError) as exc:
+        raise DocumentError(
+            "beschädigt oder keine gültige Excel-Datei (.xls) – bitte in Excel öffnen und "
+            "neu speichern (am besten als .xlsx)."
+        ) from exc
+    blocks = []
+    try:
+        names = book.sheet_names()
+        for name in names:
+            sheet = book.sheet_by_name(name)
+            rows = [[_xls_cell(book, sheet, r, c) for c in range(sheet.ncols)]
+                    for r in range(sheet.nrows)]
+            block = table_block(rows, name if len(names) > 1 else "")
+            if block:
+                blocks.append(block)
+    finally:
+        book.release_resources()
+    return blocks
+
+
+def _xls_cell(book, sheet, r: int, c: int) -> str:
+    import xlrd
+
+    cell = sheet.cell(r, c)
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return cell_text(xlrd.xldate_as_datetime(cell.value, book.datemode))
+        except (ValueError, OverflowError):
+            return ""
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return cell_text(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_NUMBER:
+        xf = book.xf_list[sheet.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        return cell_text(cell.value, fmt.format_str if fmt else "General")
+    return cell_text(cell.value)
+

@@ -1,0 +1,120 @@
+"""Word 97–2003 documents (.doc), read by antiword.
+
+Many municipal concepts and minutes from before 2010 are still .doc files. No maintained
+Python package reads that binary format, so the system program antiword (Debian package
+``antiword``, installed by ``scripts/install.sh`` like Tesseract) turns it into text: one
+paragraph per block of lines, headings set off by an extra blank line, tables as
+``|cell|cell|`` lines in which a cell that wraps goes on in the next line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from assistant.errors import DocumentError
+from assistant.ingest.formats import heading_path, push_heading, table_block
+from assistant.text import normalize
+from assistant.types import Block
+
+_MAX_HEADING = 120
+
+
+def available() -> str:
+    """"" when antiword can be run, else what to do (German)."""
+    if shutil.which("antiword") is None:
+        return ("zum Lesen alter Word-Dateien (.doc) fehlt das Programm antiword – bitte "
+                "'sudo apt-get install antiword' ausführen oder die Datei in Word bzw. "
+                "LibreOffice als .docx speichern")
+    return ""
+
+
+def read_doc(path: Path) -> list[Block]:
+    missing = available()
+    if missing:
+        raise DocumentError(missing + ".")
+    try:
+        done = subprocess.run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(path)],
+                              capture_output=True, timeout=120, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentError("antiword brauchte über zwei Minuten – bitte die Datei als "
+                            ".docx speichern und erneut hinzufügen.") from exc
+    if done.returncode != 0 or not done.stdout.strip():
+        raise DocumentError(
+            "beschädigt oder keine Word-97–2003-Datei (.doc) – bitte in Word oder LibreOffice "
+            "öffnen und als .docx speichern.")
+    return parse_text(done.stdout.decode("utf-8", errors="replace"))
+
+
+def parse_text(text: str) -> list[Block]:
+    """antiword's text as blocks under their headings: a short paragraph without a
+    sentence end after two blank lines is a heading."""
+    blocks: list[Block] = []
+    stack: list[str] = []
+    para: list[str] = []
+    table: list[str] = []
+    blank = blank_before = 0
+
+    open_heading: list[str] = []  # a heading nothing has followed yet
+
+    def flush() -> None:
+        joined = normalize(" ".join(para))
+        para.clear()
+        if not joined:
+            return
+        if blank_before >= 2 and len(joined) <= _MAX_HEADING and \
+                not joined.endswith((".", ",", ";", ":")):
+            push_heading(stack, 1, joined)
+            open_heading[:] = [joined]
+        else:
+            blocks.append(Block(text=joined, heading=heading_path(stack)))
+            open_heading.clear()
+
+    def flush_table() -> None:
+        block = table_block(_table_rows(table), heading_path(stack)) if table else None
+        if block:
+            blocks.append(block)
+            open_heading.clear()
+        table.clear()
+
+    for line in text.splitlines():
+        if line.startswith("|") and line.rstrip().endswith("|"):
+            flush()
+            table.append(line.rstrip())
+            blank = 0
+            continue
+        flush_table()
+        if not line.strip():
+            if para:
+                flush()
+            blank += 1
+            continue
+        if not para:
+            blank_before = blank
+        para.append(line.strip())
+        blank = 0
+    flush()
+    flush_table()
+    if open_heading:  # the last short line ("Für das Protokoll: …") heads nothing: text
+        stack.pop()
+        blocks.append(Block(text=open_heading[0], heading=heading_path(stack)))
+    return blocks
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    """Cells of antiword's table lines. A line whose filled cells go on cells of the line
+    before that filled their column to its width (the text wrapped) is joined to it."""
+    rows: list[list[str]] = []
+    widths: list[int] = []
+    for line in lines:
+        raw = line.strip("|").split("|")
+        cells = [c.strip() for c in raw]
+        if rows and len(cells) == len(rows[-1]) and any(not c for c in cells) and all(
+                not c or len(rows[-1][k]) >= widths[k] - 12 for k, c in enumerate(cells)):
+            rows[-1] = [f"{a} {b}".strip() if b else a for a, b in zip(rows[-1], cells)]
+            continue
+        widths = [len(c) for c in raw]
+        rows.append(cells)
+    return [[re.sub(r"\s+", " ", c) for c in row] for row in rows]
