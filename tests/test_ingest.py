@@ -894,9 +894,31 @@ def test_an_old_word_file_without_antiword_is_refused_with_the_fix(monkeypatch):
 
 def test_not_a_word_file_named_doc_is_refused(tmp_path):
     fake = tmp_path / "notiz.doc"
-    fake.write_bytes(b"{\\rtf1 kein Word-Binaerformat}")
+    fake.write_bytes(b"PK\x03\x04 kein Word-Binaerformat")
     with pytest.raises(DocumentError, match="als .docx speichern"):
         parse(fake, "notiz.doc")
+
+
+@pytest.mark.parametrize("name", ["protokoll.rtf", "protokoll-als-doc.doc"])
+def test_rich_text_reads_like_the_docx(tmp_path, name):
+    """Rich Text (the bundled minutes saved as .rtf by LibreOffice), also where an older
+    tool saved it under the name .doc: paragraphs, list items without their bullet, the
+    headings that a paragraph follows, the task table."""
+    src = tmp_path / name
+    src.write_bytes((DATA / "protokoll.rtf").read_bytes())
+    blocks = parse(src, name).blocks
+    new = parse(BUNDLED / "protokoll-netzwerktreffen-2024-03.docx", "p.docx").blocks
+    assert {b.text for b in new if b.kind == "text"} <= {b.text for b in blocks}
+    by_text = {b.text: b.heading for b in blocks}
+    assert by_text["B3: Das KI startet einen Aufruf zur Gewinnung von Sprachmittelnden für "
+                   "Tigrinya."] == "Beschlüsse"
+    assert by_text["Frank Albrecht – Jobcenter Beispielstadt / Jugendberufsagentur"] == ""
+    assert by_text["Verteiler: Mitglieder des Netzwerks Ankommen Beispielstadt und des "
+                   "Arbeitskreises Seiteneinstieg"] == ""  # a label, no heading
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.heading == "Aufgaben" and len(table.rows) == 5
+    assert table.rows[0] == "Was: Entwurf Beschreibung der Ausgangslage | Wer: KI (Frau Vogt) " \
+        "| Bis wann: 31. Mai 2024"
 
 
 def test_an_old_excel_file_reads_like_its_xlsx():

@@ -13,9 +13,9 @@ from assistant.ingest.pdf import read_pdf
 from assistant.types import DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
-             ".xlsx", ".xls", ".ods", ".pptx", ".doc")
+             ".xlsx", ".xls", ".ods", ".pptx", ".doc", ".rtf")
 # the formats as staff know them, for messages and the upload form
-FORMAT_NAMES = ("PDF, Word (DOCX, DOC), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
+FORMAT_NAMES = ("PDF, Word (DOCX, DOC, RTF), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
                 "TXT, CSV, Excel (XLSX, XLS)")
 
 __all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
@@ -80,6 +80,8 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
         blocks, own = office.read_docx(path)
     elif suffix == ".doc":
         blocks = legacy.read_doc(path)
+    elif suffix == ".rtf":
+        blocks = legacy.read_rtf(path.read_bytes())
     elif suffix == ".pptx":
         blocks, pages, own = slides.read_pptx(path)
     elif suffix == ".odt":

@@ -1,10 +1,12 @@
-"""Word 97–2003 documents (.doc), read by antiword.
+"""Word 97–2003 documents (.doc), read by antiword, and Rich Text (.rtf), read by striprtf.
 
 Many municipal concepts and minutes from before 2010 are still .doc files. No maintained
 Python package reads that binary format, so the system program antiword (Debian package
 ``antiword``, installed by ``scripts/install.sh`` like Tesseract) turns it into text: one
 paragraph per block of lines, headings set off by an extra blank line, tables as
-``|cell|cell|`` lines in which a cell that wraps goes on in the next line.
+``|cell|cell|`` lines in which a cell that wraps goes on in the next line. Many ".doc"
+files are really Rich Text (saved so by older tools and mail programs); those, and .rtf
+files, are read by striprtf: a paragraph a line, a table row as ``cell|cell|``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ import subprocess
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest.formats import heading_path, push_heading, table_block
+from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
 from assistant.text import normalize
 from assistant.types import Block
 
 _MAX_HEADING = 120
+# a list item's bullet as Word writes it into Rich Text (a Symbol-font dot and a tab)
+_BULLET = re.compile(r"^[ \t]*[\uf0b7\uf0a7•·▪◦‣–-]?[ \t]+")
+# "Datum: …", "Verteiler: …": a label and its value, not a heading ("TOP 2: …" is one)
+_LABEL = re.compile(r"^(?!TOP\b|Punkt\b|\d)[^\W\d_][\w .-]{0,25}:\s")
 
 
 def available() -> str:
@@ -32,6 +38,9 @@ def available() -> str:
 
 
 def read_doc(path: Path) -> list[Block]:
+    with path.open("rb") as fh:
+        if fh.read(5) == b"{\\rtf":
+            return read_rtf(path.read_bytes())
     missing = available()
     if missing:
         raise DocumentError(missing + ".")
@@ -118,3 +127,46 @@ def _table_rows(lines: list[str]) -> list[list[str]]:
         widths = [len(c) for c in raw]
         rows.append(cells)
     return [[re.sub(r"\s+", " ", c) for c in row] for row in rows]
+
+
+def read_rtf(data: bytes) -> list[Block]:
+    """Rich Text: a paragraph a line; a short line without a sentence end that a paragraph
+    follows is a heading; list items lose their bullet; rows "a|b|c|" make a table."""
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        text = rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
+    except Exception as exc:  # noqa: BLE001 - a broken file: one message, not a traceback
+        raise DocumentError("beschädigt oder kein gültiges RTF-Dokument – bitte in Word oder "
+                            "LibreOffice öffnen und als .docx speichern.") from exc
+    raw = [ln for ln in text.splitlines() if ln.strip()]
+    items = [bool(_BULLET.match(ln)) for ln in raw]  # list items are never headings
+    lines = [normalize(_BULLET.sub("", ln)) for ln in raw]
+    blocks: list[Block] = []
+    stack: list[str] = []
+    table: list[list[str]] = []
+    for k, line in enumerate(lines):
+        if line.endswith("|") and "|" in line[:-1]:
+            table.append([c.strip() for c in line[:-1].split("|")])
+            continue
+        if table:
+            block = table_block(table, heading_path(stack))
+            blocks.extend([block] if block else [])
+            table = []
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if not items[k] and _rtf_heading(line, after):
+            push_heading(stack, 1, line)
+        else:
+            blocks.append(Block(text=line, heading=heading_path(stack)))
+    block = table_block(table, heading_path(stack)) if table else None
+    return blocks + ([block] if block else [])
+
+
+def _rtf_heading(line: str, after: str) -> bool:
+    """Rich Text as striprtf gives it has no styles: a short line is a heading when it
+    is no label ("Datum: …") and a paragraph of sentences or a table follows it."""
+    if not after or not looks_like_heading(line, 100) or _LABEL.match(line):
+        return False
+    row = after.endswith("|") and "|" in after[:-1]
+    return row or after.endswith((".", ":", "!", "?")) or len(after) > 100
+
