@@ -131,9 +131,25 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+# a past participle, also as an adjective: "zugewanderten", "angemeldet", "gefördert",
+# "vorgeschlagene" – its "ge" between prefix and verb hides it from its noun ("Zuwanderung")
+_PARTICIPLE = re.compile(
+    r"^(an|auf|aus|ab|bei|ein|mit|nach|vor|zu|zurück|fest|teil|um|dar|her|hin|weg|los|"
+    r"statt|wieder)?ge([a-zäöüß]{3,}?)(?:e?t|en)(?:e|en|er|es|em)?$")
+
+
+def participle_noun(word: str) -> str:
+    """The "-ung" noun a participle's verb makes ("zugewanderte" → "zuwanderung",
+    "angemeldet" → "anmeldung", "vorgeschlagen" → "vorschlagung", whose stem is that of
+    "Vorschlag"), or "" – so that a question's verb finds the documents' noun and back.
+    Words of that shape that are no participle ("Gesundheit") give a term nothing else has."""
+    m = _PARTICIPLE.match(word)
+    return f"{m.group(1) or ''}{m.group(2)}ung" if m else ""
+
+
 def terms(text: str) -> list[str]:
-    """Stemmed content terms plus the parts of compounds: what lexical retrieval and
-    support scores compare."""
+    """Stemmed content terms plus the parts of compounds and the nouns of participles
+    (``participle_noun``): what lexical retrieval and support scores compare."""
     toks = []
     for w in words(text):
         if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
@@ -141,6 +157,9 @@ def terms(text: str) -> list[str]:
         toks.append(w)
         toks.extend(p for p in compound_parts(w)
                     if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2)
+        noun = participle_noun(w)
+        if noun:
+            toks.append(noun)
     return _stemmer().stemWords(toks)
 
 

@@ -583,6 +583,27 @@ def test_terms_stem_and_drop_stopwords():
     assert {"wart", "zeit"} <= set(terms("Wartezeit"))  # compound parts
 
 
+@pytest.mark.parametrize("participle, noun", [
+    ("zugewanderten", "Zuwanderung"), ("angemeldet", "Anmeldung"),
+    ("eingeschult", "Einschulung"), ("gefördert", "Förderung"), ("geplant", "Planung"),
+    ("vorgeschlagene", "Vorschlag"), ("festgestellt", "Feststellung"),
+])
+def test_a_participle_shares_a_term_with_its_verbs_noun(participle, noun):
+    """ "Wie viele Kinder wurden angemeldet?" finds "Anmeldungen": the "ge" of a participle
+    hides its verb from the stemmer."""
+    assert set(terms(participle)) & set(terms(noun))
+
+
+def test_words_shaped_like_participles_add_no_common_term():
+    from assistant.text import participle_noun
+
+    assert not any(map(participle_noun, ["gegen", "gestern", "angebote", "geld"]))
+    ordinary = set(terms("gesund Meinung Sund Heit Biene Stadtteil Schule"))
+    for word in ["Gesundheit", "Gemeinden", "Gebiet"]:
+        extra = terms(participle_noun(word.lower()))
+        assert extra and extra[0] in terms(word) and extra[0] not in ordinary
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
