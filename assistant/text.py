@@ -160,7 +160,24 @@ def terms(text: str) -> list[str]:
         noun = participle_noun(w)
         if noun:
             toks.append(noun)
-    return _stemmer().stemWords(toks)
+    out = []
+    for term in _stemmer().stemWords(toks):
+        out.append(term)
+        noun = _ABLAUT.sub(lambda m: _ABLAUT_NOUN[m.group(1)], term)
+        if noun != term:
+            out.append(noun)
+    return out
+
+
+# strong verbs change their vowel between participle and noun: "beschlossen"/"Beschluss",
+# "entschieden"/"Entscheidung", "empfohlen"/"Empfehlung", "zugewiesen"/"Zuweisung",
+# "aufgenommen"/"Aufnahme", "abgebrochen"/"Abbruch", "zugezogen"/"Zuzug",
+# "beschrieben"/"Beschreibung", "besprochen"/"Besprechung" (stems as Snowball makes them,
+# participles after ``participle_noun``)
+_ABLAUT_NOUN = {"schloss": "schluss", "schied": "scheid", "fohl": "fehl", "wies": "weis",
+                "nomm": "nahm", "broch": "bruch", "zog": "zug", "schrieb": "schreib",
+                "sproch": "sprech"}
+_ABLAUT = re.compile(rf"(?<=\w)({'|'.join(_ABLAUT_NOUN)})$")
 
 
 def terms_many(texts: list[str]) -> list[list[str]]:
