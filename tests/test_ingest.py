@@ -952,3 +952,18 @@ def test_an_old_excel_file_reads_like_its_xlsx():
     new = parse(BUNDLED / "massnahmenuebersicht-beispielstadt-2024.xlsx", "m.xlsx").blocks
     assert [(b.table_header, b.rows) for b in old] == [(b.table_header, b.rows) for b in new]
     assert any("Seit: 2021" in r and "Plätze: 20" in r for r in old[0].rows)
+
+
+def test_the_running_header_of_a_two_page_document_is_furniture(tmp_path):
+    """Minutes of two pages: their header and the footer with the page number are no text,
+    and the paragraph that runs over the page break is not glued to the header."""
+    pages = [["Das Netzwerk hat getagt. Die Teilnehmenden berichten über die Lage der",
+              "Seiteneinsteigerinnen und Seiteneinsteiger an den Schulen der Stadt, die sich",
+              "seit dem Sommer deutlich verbessert habe, weil zwei weitere Klassen und"],
+             ["zusätzliche Lehrkräfte für Deutsch als Zweitsprache zur Verfügung stehen.",
+              "Die nächste Sitzung findet im Juni statt."]]
+    pdf = make_pdf(tmp_path / "protokoll.pdf", pages, header="Protokoll AK Seiteneinstieg",
+                   label_offset=0)
+    text = " ".join(b.text for b in parse(pdf, "protokoll.pdf").blocks)
+    assert "Protokoll AK Seiteneinstieg" not in text and "Stadt Teststadt" not in text
+    assert "zwei weitere Klassen und zusätzliche Lehrkräfte für Deutsch" in text

@@ -64,10 +64,16 @@ def test_a_scan_whose_text_layer_is_only_a_stamp_is_recognised(tmp_path):
 
 def test_a_stamped_scan_without_tesseract_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: "Texterkennung nicht installiert")
-    path = make_scanned_pdf(tmp_path / "protokoll.pdf", SCANNED, stamp=STAMP)
+    path = make_scanned_pdf(tmp_path / "protokoll.pdf", SCANNED, stamp=STAMP,
+                            text_page=["Deckblatt: Protokolle des Arbeitskreises 2024."])
     doc = parse(path, "protokoll.pdf")
-    assert any("Seite(n) 1, 2 sind offenbar gescannt" in w and "nicht installiert" in w
+    assert any("Seite(n) 2, 3 sind offenbar gescannt" in w and "nicht installiert" in w
                for w in doc.warnings)
+    # a scan with nothing but its stamps is no document without OCR: said so, not indexed
+    # as "Az. 51.2 · Blatt 1" (the stamps are running headers)
+    only_scan = make_scanned_pdf(tmp_path / "scan.pdf", SCANNED, stamp=STAMP)
+    with pytest.raises(DocumentError, match="nur ein Stempel.*nicht installiert"):
+        parse(only_scan, "scan.pdf")
 
 
 @needs_tesseract

@@ -17,9 +17,12 @@ def _furniture_key(line: str) -> str:
 
 def find(pages: list[list[str]]) -> set[str]:
     """Running headers and footers among the first/last 3 lines of each page: lines that
-    repeat on 3 pages (40 % of short documents) word for word, or modulo a number that grows
+    repeat on 3 pages (40 % of short documents; of two pages, the first or last line of
+    both) word for word, or modulo a number that grows
     with the page (``_furniture_key``: "Seite 3", "Kapitel 2: Schule | 14"). A table row
     ending on many pages ("Gesamt 1.240") has other numbers and stays."""
+    if len(pages) == 2:
+        return _two_pages(*([ln.strip() for ln in p if ln.strip()] for p in pages))
     if len(pages) < 3:
         return set()
     exact: Counter[str] = Counter()
@@ -34,6 +37,20 @@ def find(pages: list[list[str]]) -> set[str]:
     found = {ln for ln, n in exact.items() if n >= min(limit, 3)}
     found |= {key for key, seen in keyed.items()
               if key and len(seen) >= min(limit, 3) and _numbered_like_pages(seen)}
+    return found
+
+
+def _two_pages(first: list[str], second: list[str]) -> set[str]:
+    """Of a document of two pages, the line that stands first (or last) on both, word for
+    word or with the page's number in it ("Protokoll AK Seiteneinstieg – Seite 1")."""
+    found: set[str] = set()
+    if not first or not second:
+        return found
+    for a, b in ((first[0], second[0]), (first[-1], second[-1])):
+        if a == b:
+            found.add(a)
+        elif _furniture_key(a) == _furniture_key(b) and _numbered_like_pages([(0, a), (1, b)]):
+            found.add(_furniture_key(a))
     return found
 
 

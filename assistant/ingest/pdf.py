@@ -353,6 +353,11 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             "Namen in Zitaten bitte am Original prüfen."
         )
     unread = [i + 1 for i in stamped if i + 1 not in ocr_pages and raw_pages[i].strip()]
+    if unread and no_ocr and not blocks:
+        # only the stamps of a scan, and those are running headers: nothing to read
+        raise DocumentError(f"gescannt, als Text nur ein Stempel oder eine Kopfzeile – "
+                            f"{no_ocr}, oder die Datei vorher mit einer Texterkennung "
+                            "(z. B. OCRmyPDF) umwandeln.")
     if unread and no_ocr:
         warnings.append(f"Seite(n) {_shown(unread)} sind offenbar gescannt (als Text nur ein "
                         f"Stempel oder eine Kopfzeile) – {no_ocr}.")
