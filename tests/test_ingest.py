@@ -967,3 +967,26 @@ def test_the_running_header_of_a_two_page_document_is_furniture(tmp_path):
     text = " ".join(b.text for b in parse(pdf, "protokoll.pdf").blocks)
     assert "Protokoll AK Seiteneinstieg" not in text and "Stadt Teststadt" not in text
     assert "zwei weitere Klassen und zusätzliche Lehrkräfte für Deutsch" in text
+
+
+def test_list_items_of_a_writer_pdf_end_where_their_line_ends():
+    """Bullet items without a full stop (tests/data/writer-handlungskonzept.pdf): each is a
+    paragraph of its own, and neither the next paragraph nor a figure caption is glued to
+    the last one; the title page, the contents page and the footer "Stand: … | Seite 2 von 3"
+    are no passage text."""
+    blocks = parse(DATA / "writer-handlungskonzept.pdf", "handlungskonzept.pdf").blocks
+    texts = [b.text for b in blocks]
+    assert "Lernpatenschaften mit Studierenden der Hochschule Musterhausen" in texts
+    assert texts[texts.index("Lernpatenschaften mit Studierenden der Hochschule Musterhausen")
+                 + 1].startswith("Die Grundschulen fördern")
+    assert "die Ferienschule der Volkshochschule" in texts
+    assert "Abbildung 1: Teilnehmende der Ferienschule 2021 bis 2023 (Quelle: Volkshochschule)" \
+        in texts
+    joined = " ".join(texts)
+    assert "Stand: März" not in joined and "Inhaltsverzeichnis" not in joined
+    assert "...." not in joined
+    # a wrapped item in the bundled concept stays whole (its first line is short because the
+    # next word is long)
+    doc = parse(CORPUS / "integrationskonzept-beispielstadt-2023.pdf", "k.pdf")
+    item = next(b for b in doc.blocks if b.text.startswith("Netzwerk Ankommen Beispielstadt:"))
+    assert "Mitgliedsorganisationen" in item.text

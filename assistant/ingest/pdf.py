@@ -128,6 +128,7 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
     buf: list[str] = []
     rows: list[str] = []
     header = ""
+    item_at = -1  # where the list item being read will go in ``out``
     widths = sorted(len(ln.strip()) for ln in lines if ln.strip())
     typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
 
@@ -169,10 +170,12 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
             k += len(run) - 1
             continue
         plain = max(plain, k - 1 + len(run))
-        if _BULLET.match(line):  # a list item starts a paragraph of its own
+        bullet = bool(_BULLET.match(line))
+        if bullet:  # a list item starts a paragraph of its own
             flush()
             flush_rows()
             line = _BULLET.sub("", line)
+            item_at = len(out)
         # a wrapped line of prose goes on, however many figures the next line holds
         # ("… Nach der Vorabauswertung für" + "den Sozialbericht 2024 … 2023 … 93 Kinder")
         wrapped = bool(buf) and not rows and len(buf[-1]) >= 0.75 * typical and \
@@ -196,12 +199,24 @@ def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline |
             buf[-1] = joined  # "Integra-" + "tion" → "Integration", "Kita-" + "Träger"
         else:
             buf.append(line)  # also "Bildungs- und …": the hyphen stays
-        # a sentence-final line clearly shorter than the page's lines ends the paragraph
-        if line.endswith((".", ":", "!", "?")) and len(line) < 0.75 * typical:
+        # a sentence-final line clearly shorter than the page's lines ends the paragraph;
+        # a list item without a full stop ("• die Ferienschule der VHS") ends where the
+        # next line's first word would have fitted on its line
+        if (len(line) < 0.75 * typical and line.endswith((".", ":", "!", "?"))) or (
+                item_at == len(out) and buf and _fits_after(line, items, k, typical)):
             flush()
     flush()
     flush_rows()
     return out
+
+
+def _fits_after(line: str, items: list, k: int, width: int) -> bool:
+    """Whether the first word of the line after ``items[k - 1]`` would have fitted at the
+    end of ``line`` (so the line ended there, it did not wrap)."""
+    nxt = items[k] if k < len(items) else None
+    if not isinstance(nxt, str) or not nxt.strip():
+        return False
+    return len(line) + 1 + len(nxt.split()[0]) < width - 2
 
 
 def _continues(blocks: list[Block], page: int, heading: str) -> bool:
