@@ -2,9 +2,9 @@
 
 Real PDFs carry running headers and footers, printed page numbers, words hyphenated at
 line ends and table cells broken into lines. This module turns each page into blocks of
-prose (joined lines, hyphenation undone, glued words measured again by ``glued``) and
-tables (``pdftables``: pages with runs of short lines are also read by pdfplumber for
-tables drawn with ruling lines), keeps the
+prose and tables (``paragraphs``; glued words measured again by ``glued``, footnotes at the
+foot of a page set apart by ``footnotes``; pages with runs of short lines are also read by
+pdfplumber for tables drawn with ruling lines, ``pdftables``), keeps the
 printed page label, and gives each passage the path of headings it stands under
 (``pdfstyle``: numbered headings and headings set in a bigger or bold font).
 """
@@ -14,9 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
@@ -24,26 +22,11 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from assistant.errors import DocumentError
 from assistant.ingest import footnotes, furniture, glued, ocr
 from assistant.ingest.formats import heading_path, push_heading
-from assistant.ingest.pdfstyle import (
-    Line,
-    Outline,
-    Style,
-    heading_level,
-    numbered_heading,
-    read_page,
-)
-from assistant.ingest.pdftables import (
-    CAPTION,
-    CellTable,
-    Grid,
-    find_tables,
-    inline_breaks,
-    join_word,
-    may_hold_table,
-    ruled_tables,
-)
+from assistant.ingest.paragraphs import join_lines
+from assistant.ingest.pdfstyle import Line, Outline, heading_level, read_page
+from assistant.ingest.pdftables import join_word, may_hold_table, ruled_tables
 from assistant.ingest.repair import Vocabulary, repair
-from assistant.text import MONTHS, clean_chars
+from assistant.text import clean_chars
 from assistant.types import Block
 
 log = logging.getLogger(__name__)
@@ -90,133 +73,6 @@ def _without_repeats(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
-
-
-_BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
-
-
-_DATE = re.compile(rf"\b\d{{1,2}}\.\s?({MONTHS})(\s\d{{4}})?\b", re.IGNORECASE)
-
-
-def _is_row(line: str) -> bool:
-    """A table row as pypdf prints it: mostly numbers, no sentence at the end. A date
-    ("12. März 2024") is one value, not two figures."""
-    tokens = _DATE.sub("Datum", line).split()
-    nums = [t for t in tokens if re.fullmatch(r"[-–+]?\d[\d.,]*%?|%|[-–]", t)]
-    return (len(nums) >= 2 and len(nums) >= 0.3 * len(tokens)
-            and not line.endswith((".", ":", ";")) and len(line) < 160)
-
-
-class Piece(NamedTuple):
-    kind: str  # "heading", "text" or "table"
-    text: str  # for a table its header line
-    rows: tuple[str, ...] = ()
-    style: Style | None = None  # of a heading set in a font rather than numbered
-
-
-def _next_is_row(items: list, k: int) -> bool:
-    rest = [x for x in items[k:k + 3] if not isinstance(x, str) or x.strip()]
-    return bool(rest) and isinstance(rest[0], str) and _is_row(rest[0].strip())
-
-
-def _join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline | None = None
-                ) -> list[Piece]:
-    """Join wrapped lines into paragraphs, spot headings (``pdfstyle``) and table rows
-    (``grids``: the page's ruled tables, see ``pdftables``)."""
-    outline = outline or Outline()
-    out: list[Piece] = []
-    buf: list[str] = []
-    rows: list[str] = []
-    header = ""
-    item_at = -1  # where the list item being read will go in ``out``
-    widths = sorted(len(ln.strip()) for ln in lines if ln.strip())
-    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
-
-    def flush() -> None:
-        nonlocal buf
-        if buf:
-            out.append(Piece("text", inline_breaks(" ".join(buf).strip())))
-        buf = []
-
-    def flush_rows() -> None:
-        nonlocal rows, header
-        if rows:
-            out.append(Piece("table", header, tuple(rows)))
-        rows, header = [], ""
-
-    items = find_tables(lines, grids)
-    k = plain = 0  # lines before ``plain`` belong to a set-apart run that is no heading
-    while k < len(items):
-        raw = items[k]
-        k += 1
-        if isinstance(raw, CellTable):
-            flush()
-            flush_rows()
-            out.append(Piece("table", raw.header, raw.rows))
-            continue
-        line = raw.strip()
-        if not line:
-            flush()
-            flush_rows()
-            continue
-        run = outline.run(items, k - 1) if k > plain else []
-        title = outline.styled(run) if run else ""
-        if title and _next_is_row(items, k - 1 + len(run)):
-            flush()  # a bold header line over the rows of a table
-        elif title:
-            flush()
-            flush_rows()
-            out.append(Piece("heading", title, style=run[0].style))
-            k += len(run) - 1
-            continue
-        plain = max(plain, k - 1 + len(run))
-        bullet = bool(_BULLET.match(line))
-        if bullet:  # a list item starts a paragraph of its own
-            flush()
-            flush_rows()
-            line = _BULLET.sub("", line)
-            item_at = len(out)
-        # a wrapped line of prose goes on, however many figures the next line holds
-        # ("… Nach der Vorabauswertung für" + "den Sozialbericht 2024 … 2023 … 93 Kinder")
-        wrapped = bool(buf) and not rows and len(buf[-1]) >= 0.75 * typical and \
-            not buf[-1].endswith((".", ":", ";", "!", "?")) and not CAPTION.match(buf[-1])
-        if _is_row(line) and not numbered_heading(line) and not wrapped:
-            if not rows:
-                # the line just before the first row is the header if it has no numbers
-                if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:
-                    header = buf.pop()
-                flush()
-            rows.append(line)
-            continue
-        flush_rows()
-        if numbered_heading(line):
-            flush()  # a heading, or a numbered list item: it starts a paragraph
-            if outline.numbered(raw):
-                out.append(Piece("heading", line))
-                continue
-        joined = join_word(buf[-1], line) if buf else None
-        if joined is not None:
-            buf[-1] = joined  # "Integra-" + "tion" → "Integration", "Kita-" + "Träger"
-        else:
-            buf.append(line)  # also "Bildungs- und …": the hyphen stays
-        # a sentence-final line clearly shorter than the page's lines ends the paragraph;
-        # a list item without a full stop ("• die Ferienschule der VHS") ends where the
-        # next line's first word would have fitted on its line
-        if (len(line) < 0.75 * typical and line.endswith((".", ":", "!", "?"))) or (
-                item_at == len(out) and buf and _fits_after(line, items, k, typical)):
-            flush()
-    flush()
-    flush_rows()
-    return out
-
-
-def _fits_after(line: str, items: list, k: int, width: int) -> bool:
-    """Whether the first word of the line after ``items[k - 1]`` would have fitted at the
-    end of ``line`` (so the line ended there, it did not wrap)."""
-    nxt = items[k] if k < len(items) else None
-    if not isinstance(nxt, str) or not nxt.strip():
-        return False
-    return len(line) + 1 + len(nxt.split()[0]) < width - 2
 
 
 def _continues(blocks: list[Block], page: int, heading: str) -> bool:
@@ -329,7 +185,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                 empty_pages.append(i + 1)
             continue
         kept, notes = footnotes.split(kept, outline.body)
-        for kind, text, rows, style in _join_lines(kept, grids.get(i, ()), outline):
+        for kind, text, rows, style in join_lines(kept, grids.get(i, ()), outline):
             # a paragraph running over the page break stays whole, cited at its start
             # (not from a text page into a scanned one: they are different papers)
             continued = kind == "text" and _continues(blocks, i + 1, heading) and (

@@ -1,0 +1,150 @@
+"""The lines of a PDF page as paragraphs, headings and table rows.
+
+pypdf gives a page as lines. Wrapped lines are joined into paragraphs (hyphenation undone
+by ``pdftables.join_word``), headings are spotted by number and font (``pdfstyle``), list
+items start paragraphs of their own and end where their line ends, rows of figures and the
+page's ruled tables (``pdftables``) become tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from assistant.ingest.pdfstyle import Outline, Style, numbered_heading
+from assistant.ingest.pdftables import (
+    CAPTION,
+    CellTable,
+    Grid,
+    find_tables,
+    inline_breaks,
+    join_word,
+)
+from assistant.text import MONTHS
+
+_BULLET = re.compile(r"^[\x7f\uf0a7\uf0b7\uf0d8\uf076\uf0fc•▪◦●○■□➢►✓–*-]\s+")
+
+
+_DATE = re.compile(rf"\b\d{{1,2}}\.\s?({MONTHS})(\s\d{{4}})?\b", re.IGNORECASE)
+
+
+def _is_row(line: str) -> bool:
+    """A table row as pypdf prints it: mostly numbers, no sentence at the end. A date
+    ("12. März 2024") is one value, not two figures."""
+    tokens = _DATE.sub("Datum", line).split()
+    nums = [t for t in tokens if re.fullmatch(r"[-–+]?\d[\d.,]*%?|%|[-–]", t)]
+    return (len(nums) >= 2 and len(nums) >= 0.3 * len(tokens)
+            and not line.endswith((".", ":", ";")) and len(line) < 160)
+
+
+class Piece(NamedTuple):
+    kind: str  # "heading", "text" or "table"
+    text: str  # for a table its header line
+    rows: tuple[str, ...] = ()
+    style: Style | None = None  # of a heading set in a font rather than numbered
+
+
+def _next_is_row(items: list, k: int) -> bool:
+    rest = [x for x in items[k:k + 3] if not isinstance(x, str) or x.strip()]
+    return bool(rest) and isinstance(rest[0], str) and _is_row(rest[0].strip())
+
+
+def join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline | None = None
+                ) -> list[Piece]:
+    """Join wrapped lines into paragraphs, spot headings (``pdfstyle``) and table rows
+    (``grids``: the page's ruled tables, see ``pdftables``)."""
+    outline = outline or Outline()
+    out: list[Piece] = []
+    buf: list[str] = []
+    rows: list[str] = []
+    header = ""
+    item_at = -1  # where the list item being read will go in ``out``
+    widths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
+
+    def flush() -> None:
+        nonlocal buf
+        if buf:
+            out.append(Piece("text", inline_breaks(" ".join(buf).strip())))
+        buf = []
+
+    def flush_rows() -> None:
+        nonlocal rows, header
+        if rows:
+            out.append(Piece("table", header, tuple(rows)))
+        rows, header = [], ""
+
+    items = find_tables(lines, grids)
+    k = plain = 0  # lines before ``plain`` belong to a set-apart run that is no heading
+    while k < len(items):
+        raw = items[k]
+        k += 1
+        if isinstance(raw, CellTable):
+            flush()
+            flush_rows()
+            out.append(Piece("table", raw.header, raw.rows))
+            continue
+        line = raw.strip()
+        if not line:
+            flush()
+            flush_rows()
+            continue
+        run = outline.run(items, k - 1) if k > plain else []
+        title = outline.styled(run) if run else ""
+        if title and _next_is_row(items, k - 1 + len(run)):
+            flush()  # a bold header line over the rows of a table
+        elif title:
+            flush()
+            flush_rows()
+            out.append(Piece("heading", title, style=run[0].style))
+            k += len(run) - 1
+            continue
+        plain = max(plain, k - 1 + len(run))
+        bullet = bool(_BULLET.match(line))
+        if bullet:  # a list item starts a paragraph of its own
+            flush()
+            flush_rows()
+            line = _BULLET.sub("", line)
+            item_at = len(out)
+        # a wrapped line of prose goes on, however many figures the next line holds
+        # ("… Nach der Vorabauswertung für" + "den Sozialbericht 2024 … 2023 … 93 Kinder")
+        wrapped = bool(buf) and not rows and len(buf[-1]) >= 0.75 * typical and \
+            not buf[-1].endswith((".", ":", ";", "!", "?")) and not CAPTION.match(buf[-1])
+        if _is_row(line) and not numbered_heading(line) and not wrapped:
+            if not rows:
+                # the line just before the first row is the header if it has no numbers
+                if len(buf) == 1 and not re.search(r"\d", buf[0]) and len(buf[0]) < 160:
+                    header = buf.pop()
+                flush()
+            rows.append(line)
+            continue
+        flush_rows()
+        if numbered_heading(line):
+            flush()  # a heading, or a numbered list item: it starts a paragraph
+            if outline.numbered(raw):
+                out.append(Piece("heading", line))
+                continue
+        joined = join_word(buf[-1], line) if buf else None
+        if joined is not None:
+            buf[-1] = joined  # "Integra-" + "tion" → "Integration", "Kita-" + "Träger"
+        else:
+            buf.append(line)  # also "Bildungs- und …": the hyphen stays
+        # a sentence-final line clearly shorter than the page's lines ends the paragraph;
+        # a list item without a full stop ("• die Ferienschule der VHS") ends where the
+        # next line's first word would have fitted on its line
+        if (len(line) < 0.75 * typical and line.endswith((".", ":", "!", "?"))) or (
+                item_at == len(out) and buf and _fits_after(line, items, k, typical)):
+            flush()
+    flush()
+    flush_rows()
+    return out
+
+
+def _fits_after(line: str, items: list, k: int, width: int) -> bool:
+    """Whether the first word of the line after ``items[k - 1]`` would have fitted at the
+    end of ``line`` (so the line ended there, it did not wrap)."""
+    nxt = items[k] if k < len(items) else None
+    if not isinstance(nxt, str) or not nxt.strip():
+        return False
+    return len(line) + 1 + len(nxt.split()[0]) < width - 2
