@@ -206,6 +206,18 @@ def test_pdf_footnote_marks_neither_change_figures_nor_glue_to_words(tmp_path):
                          "Fußnote: Vorlage Nr. 0815/2023.")
 
 
+def test_small_print_at_the_foot_without_a_mark_in_the_text_is_no_footnote(tmp_path):
+    """A box in small print at the foot of the page that starts with a figure keeps it:
+    without a footnote mark "18" in the text above, "18 Jugendliche …" is no footnote."""
+    pdf = make_footnoted_pdf(tmp_path / "bericht.pdf", [
+        ["Die Ferienschule fand in den Sommerferien an zwei Schulen statt."],
+        ["Sie wird im nächsten Jahr in allen Stadtbezirken angeboten."],
+    ], ["18 Jugendliche nahmen an der Ferienschule in Nord teil."])
+    text = " ".join(b.text for b in parse(pdf, "bericht.pdf").blocks)
+    assert "18 Jugendliche nahmen an der Ferienschule in Nord teil." in text
+    assert "Fußnote" not in text
+
+
 WRITER_PDF = Path(__file__).parent / "data" / "writer-konzept.pdf"
 
 

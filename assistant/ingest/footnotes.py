@@ -11,6 +11,7 @@ footnotes of Word files (``office``).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from assistant.ingest.pdfstyle import MIXED, Style
 from assistant.ingest.pdftables import join_word
@@ -35,14 +36,19 @@ def _number(line: str) -> int | None:
     return int(m.group(1)) if m.group(1).isdigit() else 0
 
 
-def split(lines: list[str], body: Style | None) -> tuple[list[str], list[str]]:
+def split(lines: list[str], body: Style | None, marks: Container[str] = ()
+          ) -> tuple[list[str], list[str]]:
     """The page's lines without its footnotes, and the footnotes ("Fußnote: …").
 
     The footnotes are the run of lines at the foot of the page set clearly smaller than
     the body text whose first line starts with a mark, no cell of figures among them (a
-    table in small print) and not most of the page; a note starts where the next number
-    (or a star) begins a line; its wrapped lines are joined, hyphens undone like the
-    body's. Lines without styles (OCR) have no footnotes."""
+    table in small print) and not most of the page, and each note's number is one of the
+    footnote marks (``marks``: small digits glued to the text of the page or the page
+    before, ``pdfstyle``), so
+    a box in small print at the foot that starts with a figure ("18 Jugendliche …") stays
+    text. A note starts where the next number (or a star) begins a line; its wrapped lines
+    are joined, hyphens undone like the body's. Lines without styles (OCR) have no
+    footnotes."""
     if body is None:
         return lines, []
     end = len(lines)
@@ -61,6 +67,9 @@ def split(lines: list[str], body: Style | None) -> tuple[list[str], list[str]]:
     if any(_FIGURE.match(ln) for ln in notes_lines) or len(notes_lines) > 0.5 * sum(
             bool(ln.strip()) for ln in lines):
         return lines, []  # small print of a table (cells, figures), not footnotes
+    first = _NOTE.match(notes_lines[0]).group(1)
+    if first not in marks:
+        return lines, []
     notes: list[str] = []
     expected: int | None = None
     for line in lines[start:end]:
@@ -68,7 +77,8 @@ def split(lines: list[str], body: Style | None) -> tuple[list[str], list[str]]:
         if not text:
             continue
         n = _number(text)
-        if n is not None and (expected is None or n in (0, expected)):
+        if n is not None and (expected is None or n in (0, expected)) and \
+                _NOTE.match(text).group(1) in marks:
             mark = _NOTE.match(text).group(1)
             notes.append(text[len(mark):].strip())
             expected = n + 1 if n else expected

@@ -114,15 +114,16 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                     "und erneut hinzufügen."
                 )
         n_pages = len(reader.pages)
-        raw_pages, styles, stamped = [], [], []
+        raw_pages, styles, marks, stamped = [], [], [], []
         for i, page in enumerate(reader.pages):
             try:
-                text, style = read_page(page)
+                text, style, page_marks = read_page(page)
             except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
                 log.warning("Seite nicht lesbar in %s: %s", path, exc)
-                text, style = "", []
+                text, style, page_marks = "", [], frozenset()
             raw_pages.append(text)
             styles.append(style)
+            marks.append(page_marks)
             if ocr.stamped_scan(page, text):
                 stamped.append(i)
         labels = list(reader.page_labels) if n_pages else []
@@ -184,7 +185,9 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
             if not raw_pages[i].strip():
                 empty_pages.append(i + 1)
             continue
-        kept, notes = footnotes.split(kept, outline.body)
+        # a note may stand a page after its mark when the page's foot was full
+        marked = marks[i] | (marks[i - 1] if i else frozenset())
+        kept, notes = footnotes.split(kept, outline.body, marked)
         for kind, text, rows, style in join_lines(kept, grids.get(i, ()), outline):
             # a paragraph running over the page break stays whole, cited at its start
             # (not from a text page into a scanned one: they are different papers)

@@ -82,23 +82,27 @@ def _scale(matrix: Any) -> float:
         return 1.0
 
 
-def _without_marks(pieces: list[tuple[str, Style]]) -> list[tuple[str, Style]]:
-    """Footnote marks dropped: a superscript "2" after "1.240" would read "1.2402" (and
-    "Integrationskonzept3" would be no word). A mark is a few digits or a star in a font
-    clearly smaller than the text it is glued to."""
+def _without_marks(pieces: list[tuple[str, Style]]
+                   ) -> tuple[list[tuple[str, Style]], frozenset[str]]:
+    """Footnote marks dropped, and the marks: a superscript "2" after "1.240" would read
+    "1.2402" (and "Integrationskonzept3" would be no word). A mark is a few digits or a
+    star in a font clearly smaller than the text it is glued to."""
     kept: list[tuple[str, Style]] = []
+    marks: set[str] = set()
     for text, style in pieces:
         before = next((k for k in reversed(kept) if k[0]), None)
         if (before and _MARK.fullmatch(text) and before[0][-1:].strip()
                 and style.size <= 0.8 * before[1].size):
+            marks.update(m.strip(")") for m in text.split(","))
             continue
         kept.append((text, style))
-    return kept
+    return kept, frozenset(marks)
 
 
-def read_page(page: Any) -> tuple[str, list[Style | None]]:
-    """A pypdf page's text without footnote marks and the style of each of its lines
-    (``str.splitlines``); no styles when the visitor's pieces do not add up to the text."""
+def read_page(page: Any) -> tuple[str, list[Style | None], frozenset[str]]:
+    """A pypdf page's text without footnote marks, the style of each of its lines
+    (``str.splitlines``; none when the visitor's pieces do not add up to the text) and the
+    footnote marks it dropped ("1", "2", "*")."""
     pieces: list[tuple[str, Style]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
@@ -110,10 +114,10 @@ def read_page(page: Any) -> tuple[str, list[Style | None]]:
     try:
         text = page.extract_text(visitor_text=visit) or ""
     except Exception:  # noqa: BLE001 - a font the visitor cannot size: the text alone
-        return page.extract_text() or "", []
+        return page.extract_text() or "", [], frozenset()
     if "".join(t for t, _ in pieces) != text:
-        return text, []
-    pieces = _without_marks(pieces)
+        return text, [], frozenset()
+    pieces, marks = _without_marks(pieces)
     text = "".join(t for t, _ in pieces)
     per_char = [style for t, style in pieces for _ in t]
     styles: list[Style | None] = []
@@ -127,7 +131,7 @@ def read_page(page: Any) -> tuple[str, list[Style | None]]:
             continue
         style, n = seen.most_common(1)[0]
         styles.append(style if n >= 0.8 * sum(seen.values()) else MIXED)
-    return text, styles
+    return text, styles, marks
 
 
 @dataclass
