@@ -937,6 +937,13 @@ def test_not_a_word_file_named_doc_is_refused(tmp_path):
         parse(fake, "notiz.doc")
 
 
+def test_a_docx_renamed_to_doc_is_read_as_docx(tmp_path):
+    renamed = tmp_path / "protokoll.doc"
+    renamed.write_bytes((BUNDLED / "protokoll-netzwerktreffen-2024-03.docx").read_bytes())
+    blocks = parse(renamed, "protokoll.doc").blocks
+    assert any(b.text.startswith("B3: Das KI startet einen Aufruf") for b in blocks)
+
+
 @pytest.mark.parametrize("name", ["protokoll.rtf", "protokoll-als-doc.doc"])
 def test_rich_text_reads_like_the_docx(tmp_path, name):
     """Rich Text (the bundled minutes saved as .rtf by LibreOffice), also where an older

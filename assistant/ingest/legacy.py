@@ -6,7 +6,8 @@ Python package reads that binary format, so the system program antiword (Debian 
 paragraph per block of lines, headings set off by an extra blank line, tables as
 ``|cell|cell|`` lines in which a cell that wraps goes on in the next line. Many ".doc"
 files are really Rich Text (saved so by older tools and mail programs); those, and .rtf
-files, are read by striprtf: a paragraph a line, a table row as ``cell|cell|``.
+files, are read by striprtf: a paragraph a line, a table row as ``cell|cell|``. A Word
+2007+ file renamed to ".doc" is read as what it is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from assistant.errors import DocumentError
 from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
+from assistant.ingest.office import read_docx
 from assistant.text import normalize
 from assistant.types import Block
 
@@ -38,9 +40,13 @@ def available() -> str:
 
 
 def read_doc(path: Path) -> list[Block]:
+    """A ".doc" file: Word 97–2003, or Rich Text or a Word 2007+ file under that name."""
     with path.open("rb") as fh:
-        if fh.read(5) == b"{\\rtf":
-            return read_rtf(path.read_bytes())
+        head = fh.read(5)
+    if head == b"{\\rtf":
+        return read_rtf(path.read_bytes())
+    if head.startswith(b"PK\x03\x04"):  # a .docx renamed to .doc
+        return read_docx(path)[0]
     missing = available()
     if missing:
         raise DocumentError(missing + ".")
