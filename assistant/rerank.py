@@ -6,7 +6,9 @@ sentence of it. Each statement (a sentence, or a table row) is scored by
 - meaning: cosine between the question's and the sentence's e5 vectors;
 - wording: the share of the question's content terms (German stems, weighted by how rare
   they are in the collection) that the sentence contains; a term only the passage's
-  section heading says counts ``HEADING_SHARE``;
+  section heading says counts ``OWN_HEADING_SHARE`` when its own (innermost) heading says
+  it ("Erfahrungswissen: Was wir gelernt haben" for "Auf welches Erfahrungswissen …"),
+  ``HEADING_SHARE`` when a heading above it does;
 
 and the fused candidates are re-ordered by their best sentence, blended with their fused
 rank, so a passage with one exact sentence moves up without losing what the fusion knew.
@@ -44,8 +46,10 @@ Expand = Callable[[frozenset[str]], set[str]]
 MIN_WORDS = 4  # shorter pieces are headings or fragments, not statements
 RANK_DECAY = 0.15  # prior of rank r: 1 / (1 + RANK_DECAY * (r - 1))
 RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence's score
-# a question term that only the passage's section heading says counts this much
+# a question term that only the passage's section heading says counts this much, more
+# when the passage's own heading says it (measured: 0.7, 0.8, 1.0; 1.0 answers q074)
 HEADING_SHARE = 0.5
+OWN_HEADING_SHARE = 0.8
 
 
 def statements(source: Source) -> list[str]:
@@ -161,7 +165,9 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     out = []
     for (src, unit, u_terms), cos in zip(cands, cosines):
         section = _heading_terms(src.chunk.heading)
-        lexical = sum(w if t in u_terms else HEADING_SHARE * w if t in section else 0.0
+        own = _heading_terms(src.chunk.heading.rsplit(" › ", 1)[-1])
+        lexical = sum(w if t in u_terms else OWN_HEADING_SHARE * w if t in own else
+                      HEADING_SHARE * w if t in section else 0.0
                       for t, w in weights.items()) / total
         meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
         prior = rank_prior(src.rank) if use_rank else 1.0

@@ -61,21 +61,24 @@ def test_a_passage_with_one_exact_sentence_moves_up(e5):
     assert [s.rank for s in ranked] == [1, 2, 3]
 
 
-def test_a_question_term_only_the_section_heading_says_counts_half(e5):
+def test_a_question_term_only_the_section_heading_says_counts_less(e5):
     from dataclasses import replace
 
-    from assistant.rerank import HEADING_SHARE, score_statements
+    from assistant.rerank import HEADING_SHARE, OWN_HEADING_SHARE, score_statements
 
     question = "Auf welches Erfahrungswissen können wir zurückgreifen?"
     text = "Ehrenamt braucht Hauptamt: Lotsen und Sprachmittler funktionieren mit Begleitung."
     plain = src(1, text)
     section = replace(plain, chunk=replace(plain.chunk, id="c9",
                                            heading="8. Erfahrungswissen: Was wir gelernt haben"))
+    outer = replace(plain, chunk=replace(
+        plain.chunk, id="c8", heading="8. Erfahrungswissen: Was wir gelernt haben › 8.1 Ehrenamt"))
     vectors = SentenceVectors(e5)
     qv = e5.embed_query(question)
     scores = {s.chunk.id: score for score, s, _, _ in
-              score_statements(question, qv, [plain, section], vectors, lambda term: 1.0)}
-    # the section heading says "Erfahrungswissen", the sentence does not
-    assert 0.0 < HEADING_SHARE < 1.0
-    assert scores["c9"] > scores["c1"]
+              score_statements(question, qv, [plain, section, outer], vectors, lambda t: 1.0)}
+    # the section heading says "Erfahrungswissen", the sentence does not; its own heading
+    # counts more than a heading above it
+    assert 0.0 < HEADING_SHARE < OWN_HEADING_SHARE < 1.0
+    assert scores["c9"] > scores["c8"] > scores["c1"]
     assert scores["c9"] - scores["c1"] < 0.45  # never more than the whole wording share
