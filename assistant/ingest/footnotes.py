@@ -76,11 +76,9 @@ def split(lines: list[str], body: Style | None, marks: Container[str] = ()
         text = line.strip()
         if not text:
             continue
-        n = _number(text)
-        if n is not None and (expected is None or n in (0, expected)) and \
-                _NOTE.match(text).group(1) in marks:
-            mark = _NOTE.match(text).group(1)
-            notes.append(text[len(mark):].strip())
+        n, m = _number(text), _NOTE.match(text)
+        if n is not None and (expected is None or n in (0, expected)) and m.group(1) in marks:
+            notes.append(text[len(m.group(1)):].strip())
             expected = n + 1 if n else expected
         elif notes:
             notes[-1] = join_word(notes[-1], text) or f"{notes[-1]} {text}"
