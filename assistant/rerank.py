@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.embed import Embedder, dot_rows
-from assistant.text import split_sentences, terms, words
+from assistant.text import split_sentences, term_groups, terms, words
 from assistant.types import Source
 
 # (score, source, sentence, sentence terms)
@@ -152,7 +152,8 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     """Every statement of ``sources`` with its score, best first. ``expand`` adds terms a
     statement means without saying them (an abbreviation's long form)."""
     q_terms = set(terms(question))
-    weights = {t: idf(t) for t in q_terms}
+    # one weight per concept: a participle and its noun are one ("beschlossen"/"Beschlüsse")
+    weights = {g: max(idf(t) for t in g) for g in set(term_groups(question))}
     total = sum(weights.values()) or 1.0
     grow = expand or set
     said = q_terms | _presenting()
@@ -166,9 +167,9 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     for (src, unit, u_terms), cos in zip(cands, cosines):
         section = _heading_terms(src.chunk.heading)
         own = _heading_terms(src.chunk.heading.rsplit(" › ", 1)[-1])
-        lexical = sum(w if t in u_terms else OWN_HEADING_SHARE * w if t in own else
-                      HEADING_SHARE * w if t in section else 0.0
-                      for t, w in weights.items()) / total
+        lexical = sum(w if g & u_terms else OWN_HEADING_SHARE * w if g & own else
+                      HEADING_SHARE * w if g & section else 0.0
+                      for g, w in weights.items()) / total
         meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
         prior = rank_prior(src.rank) if use_rank else 1.0
         out.append(((0.55 * meaning + 0.45 * lexical) * prior, src, unit, u_terms))

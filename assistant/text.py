@@ -42,6 +42,10 @@ _EXTRA_STOPWORDS = {
     "woran", "worauf", "woraus", "worin", "worum", "worüber", "wovon", "wovor", "wozu",
     "wofür", "womit", "wodurch", "wohin", "woher", "weshalb", "wieso", "weswegen",
     "inwiefern", "inwieweit", "wieviel", "wieviele", "wem", "wen", "wessen",
+    # forms of auxiliary and modal verbs the list lacks ("Was wurde … beschlossen?")
+    "wurde", "wurden", "wurdest", "worden", "geworden", "wäre", "wären", "konnte",
+    "konnten", "müssen", "musste", "mussten", "sollen", "sollten", "darf", "dürfen",
+    "durfte", "gab", "gäbe",
 }
 STOPWORDS = frozenset(STOPWORDS_GERMAN) | _EXTRA_STOPWORDS
 # split off feminine plurals ("Schüler|innen"): not a word of their own
@@ -147,6 +151,25 @@ def participle_noun(word: str) -> str:
     return f"{m.group(1) or ''}{m.group(2)}ung" if m else ""
 
 
+def term_groups(text: str) -> list[frozenset[str]]:
+    """The terms of ``terms`` grouped by what they stand for: a word's stem together with
+    the stems of its participle's noun ("beschlossen" → {"beschloss", "beschluss"}), and
+    each compound part on its own. Terms of one group name one concept: a sentence that
+    says "Beschlüsse" answers "Was wurde beschlossen?" as fully as one that says
+    "beschlossen", so a score gives a group its credit once."""
+    groups: list[frozenset[str]] = []
+    for w in words(text):
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        noun = participle_noun(w)
+        same = _stemmer().stemWords([w, noun] if noun else [w])
+        groups.append(frozenset(t for s in same for t in (s, _ablaut_noun(s))))
+        parts = [p for p in compound_parts(w)
+                 if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2]
+        groups.extend(frozenset((t, _ablaut_noun(t))) for t in _stemmer().stemWords(parts))
+    return groups
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms plus the parts of compounds and the nouns of participles
     (``participle_noun``): what lexical retrieval and support scores compare."""
@@ -163,10 +186,14 @@ def terms(text: str) -> list[str]:
     out = []
     for term in _stemmer().stemWords(toks):
         out.append(term)
-        noun = _ABLAUT.sub(lambda m: _ABLAUT_NOUN[m.group(1)], term)
+        noun = _ablaut_noun(term)
         if noun != term:
             out.append(noun)
     return out
+
+
+def _ablaut_noun(term: str) -> str:
+    return _ABLAUT.sub(lambda m: _ABLAUT_NOUN[m.group(1)], term)
 
 
 # strong verbs change their vowel between participle and noun: "beschlossen"/"Beschluss",

@@ -82,3 +82,26 @@ def test_a_question_term_only_the_section_heading_says_counts_less(e5):
     assert 0.0 < HEADING_SHARE < OWN_HEADING_SHARE < 1.0
     assert scores["c9"] > scores["c8"] > scores["c1"]
     assert scores["c9"] - scores["c1"] < 0.45  # never more than the whole wording share
+
+
+def test_a_participle_and_its_noun_are_one_concept_of_the_question(e5):
+    from assistant.rerank import score_statements
+    from assistant.text import term_groups
+
+    question = "Was wurde zur Sprachmittlung beschlossen?"
+    # "wurde" is no concept; "beschlossen" and "Beschluss" are one
+    assert term_groups(question) == [frozenset({"sprachmittl"}),
+                                     frozenset({"beschloss", "beschluss"})]
+    noun = src(1, "Beschluss: Der Pool für Sprachmittlung wird um Tigrinya erweitert.")
+    verb = src(2, "Für die Sprachmittlung beschlossen: Der Pool wird um Tigrinya erweitert.")
+    vectors = SentenceVectors(e5)
+    qv = e5.embed_query(question)
+    lexical = {s.chunk.id: score for score, s, _, _ in
+               score_statements(question, qv, [noun, verb], vectors, lambda t: 1.0,
+                                use_rank=False)}
+    cosine = {c: float(vectors.get([s.chunk.text])[0] @ qv) for c, s in
+              (("c1", noun), ("c2", verb))}
+    meaning = {c: 0.55 * min(max((v - 0.75) / 0.15, 0.0), 1.0) for c, v in cosine.items()}
+    # both say every concept of the question: the whole wording share, 0.45 each
+    for c in ("c1", "c2"):
+        assert abs(lexical[c] - meaning[c] - 0.45) < 1e-6
