@@ -8,7 +8,9 @@ sentence of it. Each statement (a sentence, or a table row) is scored by
   they are in the collection) that the sentence contains; a term only the passage's
   section heading says counts ``OWN_HEADING_SHARE`` when its own (innermost) heading says
   it ("Erfahrungswissen: Was wir gelernt haben" for "Auf welches Erfahrungswissen …"),
-  ``HEADING_SHARE`` when a heading above it does;
+  ``HEADING_SHARE`` when a heading above it does; a term the sentence says only by a
+  synonym (OpenThesaurus, ``assistant.thesaurus``: "Dolmetscher" for "übersetzen") counts
+  ``SYNONYM_SHARE``; a participle and its noun are one term ("beschlossen"/"Beschlüsse");
 
 and the fused candidates are re-ordered by their best sentence, blended with their fused
 rank, so a passage with one exact sentence moves up without losing what the fusion knew.
@@ -37,6 +39,7 @@ import numpy as np
 
 from assistant.embed import Embedder, dot_rows
 from assistant.text import split_sentences, term_groups, terms, words
+from assistant.thesaurus import synonyms
 from assistant.types import Source
 
 # (score, source, sentence, sentence terms)
@@ -50,6 +53,8 @@ RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence'
 # when the passage's own heading says it (measured: 0.7, 0.8, 1.0; 1.0 answers q074)
 HEADING_SHARE = 0.5
 OWN_HEADING_SHARE = 0.8
+# a question term whose synonym (``assistant.thesaurus``) the sentence says counts this much
+SYNONYM_SHARE = 0.7  # measured 0.5 and 0.7 (eval/RESULTS.md item 18)
 
 
 def statements(source: Source) -> list[str]:
@@ -155,6 +160,7 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     # one weight per concept: a participle and its noun are one ("beschlossen"/"Beschlüsse")
     weights = {g: max(idf(t) for t in g) for g in set(term_groups(question))}
     total = sum(weights.values()) or 1.0
+    alike = {g: frozenset().union(*map(synonyms, g)) - g for g in weights}
     grow = expand or set
     said = q_terms | _presenting()
     cands = [(src, unit, grow(u_terms)) for src in sources
@@ -168,7 +174,8 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
         section = _heading_terms(src.chunk.heading)
         own = _heading_terms(src.chunk.heading.rsplit(" › ", 1)[-1])
         lexical = sum(w if g & u_terms else OWN_HEADING_SHARE * w if g & own else
-                      HEADING_SHARE * w if g & section else 0.0
+                      max(HEADING_SHARE if g & section else 0.0,
+                          SYNONYM_SHARE if alike[g] & u_terms else 0.0) * w
                       for g, w in weights.items()) / total
         meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
         prior = rank_prior(src.rank) if use_rank else 1.0

@@ -28,7 +28,8 @@ from assistant.ingest import embedding_text
 from assistant.rerank import SentenceVectors, rerank
 from assistant.spelling import Speller
 from assistant.store import Store
-from assistant.text import terms
+from assistant.text import term_groups, terms
+from assistant.thesaurus import synonyms
 from assistant.types import Chunk, Source
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,13 @@ class _Corpus:
             return np.zeros(0)
         # no abbreviation expansion here: measured, it pulled passages that merely name the
         # KI above the absent-concept bar; the sentence scores use it instead
-        q = [t for t in terms(query) if t in self.model.vocab_dict]
+        vocab = self.model.vocab_dict
+        q = [t for t in terms(query) if t in vocab]
+        # a word no document uses is looked for by its synonyms they do use ("zum
+        # Übersetzen" → "Sprachmittlung", "Dolmetscher"): only then, because the synonyms
+        # of a word the documents use would mostly find its other meanings
+        q += [t for g in term_groups(query) if not g & vocab.keys()
+              for t in sorted(frozenset().union(*map(synonyms, g))) if t in vocab]
         if not q:
             return np.zeros(len(self.chunks))
         s = self.model.get_scores(q)

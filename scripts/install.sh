@@ -31,15 +31,17 @@ else
   .venv/bin/python -m pip install --quiet -e .
 fi
 # Tesseract reads scanned PDF pages, antiword old Word files (.doc): system programs;
-# without them such pages and files are reported, not read
+# without them such pages and files are reported, not read. OpenThesaurus (German
+# synonyms, a text file) lets questions find documents that use other words.
 if ! command -v antiword >/dev/null 2>&1 || ! command -v tesseract >/dev/null 2>&1 ||
-   ! tesseract --list-langs 2>/dev/null | grep -x deu >/dev/null; then
+   ! tesseract --list-langs 2>/dev/null | grep -x deu >/dev/null ||
+   [ ! -f /usr/share/openthesaurus-de/openthesaurus.txt ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends \
-        tesseract-ocr tesseract-ocr-deu antiword >/dev/null; } ||
-      echo "Hinweis: Tesseract/antiword konnten nicht installiert werden; gescannte Seiten und .doc-Dateien werden nur gemeldet." >&2
+        tesseract-ocr tesseract-ocr-deu antiword openthesaurus-de-text >/dev/null; } ||
+      echo "Hinweis: Tesseract/antiword/OpenThesaurus konnten nicht installiert werden; gescannte Seiten und .doc-Dateien werden nur gemeldet, Synonyme nicht gesucht." >&2
   else
-    echo "Hinweis: Für gescannte PDFs und alte Word-Dateien (.doc) bitte 'sudo apt-get install tesseract-ocr tesseract-ocr-deu antiword'." >&2
+    echo "Hinweis: Für gescannte PDFs, alte Word-Dateien (.doc) und die Suche nach Synonymen bitte 'sudo apt-get install tesseract-ocr tesseract-ocr-deu antiword openthesaurus-de-text'." >&2
   fi
 fi
 touch "$stamp"
