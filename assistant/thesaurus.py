@@ -1,17 +1,20 @@
-"""Synonyms of a question's words, from OpenThesaurus, so "im Schnitt" finds "durchschnittlich".
+"""Synonyms of a question's words, from OpenThesaurus, so "übersetzen" finds "Dolmetscher".
 
-Staff ask in their own words ("Welche Zahlen fehlen uns …", "Wie lange bleiben die Kinder im
-Schnitt …"); documents answer in theirs ("… liegen kaum belastbare Daten vor", "Die
-durchschnittliche Verweildauer …"). The German thesaurus OpenThesaurus (LGPL; Debian package
+Staff ask in their own words ("Können wir … jemanden zum Übersetzen organisieren?", "Gibt es
+im Kiez …", "… für Azubis"); documents answer in theirs ("Sprachmittlerpool", "Stadtteil",
+"Auszubildende"). The German thesaurus OpenThesaurus (LGPL; Debian package
 ``openthesaurus-de-text``, installed by ``scripts/install.sh``) lists words of one meaning in
 synsets, one per line: "Statistik;Daten;Datenmaterial;Zahlen". Every entry that is one content
 word ("Daten", "im Durchschnitt", "Mittel (ugs.)") is read as that word's stem; longer phrases
 are left out. A word's synonyms are the other stems of every synset it belongs to.
 
-Synonyms only add to a sentence's score for a question term it does not say itself, and less
-than the term (``assistant.rerank.SYNONYM_SHARE``): a word has several meanings ("Schnitt"
-is also a haircut), and the thesaurus cannot tell which one the question means. Without the
-file there are no synonyms and everything else works as before.
+They are used twice, and cautiously, because a word has several meanings ("Schnitt" is
+also a haircut) and the thesaurus cannot tell which one the question means: the word search
+looks for the synonyms of a question word only when no document uses the word itself
+(``assistant.retrieve``), and a sentence that says a synonym gets less than one that says
+the word (``assistant.rerank.SYNONYM_SHARE``). A word in more than ``MAX_SYNSETS`` synsets
+("Schnitt", "Zahl", "fehlen") lends none. Without the file there are no synonyms and
+everything else works as before.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ MAX_SYNSETS = 8
 
 
 # registers an official document does not write in: such an entry finds its synonyms
-# ("im Schnitt (ugs.)" → "Durchschnitt") but is found by none ("Eltern" ↛ "Alte (ugs.)")
+# ("Azubi (ugs.)" → "Auszubildende") but is found by none ("Eltern" ↛ "Alte (ugs.)")
 _INFORMAL = re.compile(r"\((ugs|derb|vulg|veraltet|scherzh|abwertend|fig|österr|schweiz|"
                        r"regional|norddeutsch|süddeutsch|jugendsprachlich|Jargon|Slang|"
                        r"Szenejargon|engl|lat|franz)\b[^)]*\)", re.I)
@@ -76,8 +79,8 @@ def available(path: Path = PATH) -> bool:
 
 @cache
 def synonyms(term: str) -> frozenset[str]:
-    """Stems that OpenThesaurus lists beside the stem ``term`` ("schnitt" → "durchschnitt",
-    "mittelwert", …); empty when it lists none or the file is missing."""
+    """Stems that OpenThesaurus lists beside the stem ``term`` ("ubersetz" → "dolmetsch",
+    "sprachmittl", …); empty when it lists none or the file is missing."""
     found = set().union(*_synsets().get(term, ()))
     found.discard(term)
     return frozenset(found)

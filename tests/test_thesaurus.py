@@ -18,8 +18,10 @@ def test_a_word_finds_its_official_synonyms_not_its_slang():
     assert {"dolmetsch", "sprachmittl"} <= synonyms(stem("übersetzen"))
     # "Alte (ugs.)" stands beside "Eltern" in the thesaurus: no document means parents by it
     assert "elternteil" in synonyms(stem("eltern")) and "alt" not in synonyms(stem("eltern"))
-    # "im Schnitt (ugs.)" is found by its own (informal) entry, but words with many meanings
-    # ("Schnitt" is also a haircut) lend none
+    # an informal entry finds the official words, not the other way round
+    assert "auszubild" in synonyms(stem("azubi"))
+    assert "azubi" not in synonyms(stem("auszubildende"))
+    # a word with many meanings ("Schnitt" is also a haircut) lends none
     assert synonyms("schnitt") == frozenset()
     assert _synsets(Path("/nicht/vorhanden.txt")) == {}
 
