@@ -29,7 +29,7 @@ from assistant.rerank import SentenceVectors, rerank
 from assistant.spelling import Speller
 from assistant.store import Store
 from assistant.text import term_groups, terms
-from assistant.thesaurus import synonyms
+from assistant.thesaurus import synonyms_of
 from assistant.types import Chunk, Source
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ class _Corpus:
         # Übersetzen" → "Sprachmittlung", "Dolmetscher"): only then, because the synonyms
         # of a word the documents use would mostly find its other meanings
         q += [t for g in term_groups(query) if not g & vocab.keys()
-              for t in sorted(frozenset().union(*map(synonyms, g))) if t in vocab]
+              for t in sorted(synonyms_of(g)) if t in vocab]
         if not q:
             return np.zeros(len(self.chunks))
         s = self.model.get_scores(q)

@@ -151,45 +151,45 @@ def participle_noun(word: str) -> str:
     return f"{m.group(1) or ''}{m.group(2)}ung" if m else ""
 
 
+def _grouped(text: str) -> list[list[str]]:
+    """Stemmed terms of ``text``, one list per concept: a word's stem with its participle's
+    noun, then each compound part on its own; every stem followed by its vowel-changed
+    noun (``_ABLAUT``) where it has one. Stemmed in one call, as that is the costly part."""
+    raw: list[list[str]] = []
+    for w in words(text):
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        noun = participle_noun(w)
+        raw.append([w, noun] if noun else [w])
+        raw.extend([p] for p in compound_parts(w)
+                   if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2)
+    stems = iter(_stemmer().stemWords([t for group in raw for t in group]))
+    out = []
+    for group in raw:
+        stemmed = []
+        for term in (next(stems) for _ in group):
+            stemmed.append(term)
+            noun = _ablaut_noun(term)
+            if noun != term:
+                stemmed.append(noun)
+        out.append(stemmed)
+    return out
+
+
 def term_groups(text: str) -> list[frozenset[str]]:
     """The terms of ``terms`` grouped by what they stand for: a word's stem together with
     the stems of its participle's noun ("beschlossen" → {"beschloss", "beschluss"}), and
     each compound part on its own. Terms of one group name one concept: a sentence that
     says "Beschlüsse" answers "Was wurde beschlossen?" as fully as one that says
     "beschlossen", so a score gives a group its credit once."""
-    groups: list[frozenset[str]] = []
-    for w in words(text):
-        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
-            continue
-        noun = participle_noun(w)
-        same = _stemmer().stemWords([w, noun] if noun else [w])
-        groups.append(frozenset(t for s in same for t in (s, _ablaut_noun(s))))
-        parts = [p for p in compound_parts(w)
-                 if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2]
-        groups.extend(frozenset((t, _ablaut_noun(t))) for t in _stemmer().stemWords(parts))
-    return groups
+    return [frozenset(group) for group in _grouped(text)]
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms plus the parts of compounds and the nouns of participles
-    (``participle_noun``): what lexical retrieval and support scores compare."""
-    toks = []
-    for w in words(text):
-        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
-            continue
-        toks.append(w)
-        toks.extend(p for p in compound_parts(w)
-                    if p not in STOPWORDS and p not in _NOT_PARTS and len(p) > 2)
-        noun = participle_noun(w)
-        if noun:
-            toks.append(noun)
-    out = []
-    for term in _stemmer().stemWords(toks):
-        out.append(term)
-        noun = _ablaut_noun(term)
-        if noun != term:
-            out.append(noun)
-    return out
+    (``participle_noun``): what lexical retrieval and support scores compare. The first
+    term of a word is its own stem."""
+    return [t for group in _grouped(text) for t in group]
 
 
 def _ablaut_noun(term: str) -> str:

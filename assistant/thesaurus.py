@@ -73,10 +73,6 @@ def _synsets(path: Path = PATH) -> dict[str, tuple[frozenset[str], ...]]:
     return {s: tuple(sets) for s, sets in member.items() if len(sets) <= MAX_SYNSETS}
 
 
-def available(path: Path = PATH) -> bool:
-    return bool(_synsets(path))
-
-
 @cache
 def synonyms(term: str) -> frozenset[str]:
     """Stems that OpenThesaurus lists beside the stem ``term`` ("ubersetz" → "dolmetsch",
@@ -84,3 +80,8 @@ def synonyms(term: str) -> frozenset[str]:
     found = set().union(*_synsets().get(term, ()))
     found.discard(term)
     return frozenset(found)
+
+
+def synonyms_of(group: frozenset[str]) -> frozenset[str]:
+    """Synonyms of any term of a concept (``text.term_groups``), without its own terms."""
+    return frozenset().union(*map(synonyms, group)) - group

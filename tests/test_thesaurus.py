@@ -10,11 +10,10 @@ import pytest
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.text import stem
-from assistant.thesaurus import _synsets, available, synonyms
+from assistant.thesaurus import _synsets, synonyms
 
 
 def test_a_word_finds_its_official_synonyms_not_its_slang():
-    assert available()
     assert {"dolmetsch", "sprachmittl"} <= synonyms(stem("übersetzen"))
     # "Alte (ugs.)" stands beside "Eltern" in the thesaurus: no document means parents by it
     assert "elternteil" in synonyms(stem("eltern")) and "alt" not in synonyms(stem("eltern"))
@@ -57,6 +56,6 @@ def test_a_word_no_document_uses_is_searched_by_its_synonyms(engine, monkeypatch
     # the sentence scores of the rerank credit "Dolmetscher" for "übersetzen" too
     assert engine.retriever.search(question, k=3)[0].document == "sprachmittlung.txt"
     # without the thesaurus the word search knows only "Eltern", which all three say
-    monkeypatch.setattr("assistant.retrieve.synonyms", lambda term: frozenset())
+    monkeypatch.setattr("assistant.retrieve.synonyms_of", lambda group: frozenset())
     hits = engine.retriever.lexical(question, 3, Filters())
     assert hits[0][1] < 2 * hits[-1][1]
