@@ -5,6 +5,7 @@ The CLI, the web app and the evaluation all start here; nothing is loaded at imp
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from assistant.answer import Answerer, ask, load_answerer
 from assistant.config import Settings
 from assistant.embed import Embedder, load_embedder
 from assistant.index import Progress, ingest_paths, open_store
+from assistant import thesaurus
 from assistant.retrieve import Filters, Retriever
 from assistant.store import Store
 from assistant.types import Answer, DocumentInfo, IngestReport
@@ -27,6 +29,8 @@ class Engine:
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> "Engine":
+        # the thesaurus is read beside the model, on the other core
+        threading.Thread(target=thesaurus.load, name="thesaurus", daemon=True).start()
         embedder = embedder or load_embedder(settings.embedder)
         store = open_store(settings, embedder)
         return cls(settings, embedder, store, Retriever(store, embedder, settings))

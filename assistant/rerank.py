@@ -39,7 +39,7 @@ import numpy as np
 
 from assistant.embed import Embedder, dot_rows
 from assistant.text import split_sentences, term_groups, terms, words
-from assistant.thesaurus import synonyms_of
+from assistant.thesaurus import question_synonyms
 from assistant.types import Source
 
 # (score, source, sentence, sentence terms)
@@ -160,7 +160,7 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     # one weight per concept: a participle and its noun are one ("beschlossen"/"Beschlüsse")
     weights = {g: max(idf(t) for t in g) for g in set(term_groups(question))}
     total = sum(weights.values()) or 1.0
-    alike = {g: synonyms_of(g) for g in weights}
+    alike = question_synonyms(question)
     grow = expand or set
     said = q_terms | _presenting()
     cands = [(src, unit, grow(u_terms)) for src in sources

@@ -28,8 +28,8 @@ from assistant.ingest import embedding_text
 from assistant.rerank import SentenceVectors, rerank
 from assistant.spelling import Speller
 from assistant.store import Store
-from assistant.text import term_groups, terms
-from assistant.thesaurus import synonyms_of
+from assistant.text import terms
+from assistant.thesaurus import question_synonyms
 from assistant.types import Chunk, Source
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,8 @@ class _Corpus:
         # a word no document uses is looked for by its synonyms they do use ("zum
         # Übersetzen" → "Sprachmittlung", "Dolmetscher"): only then, because the synonyms
         # of a word the documents use would mostly find its other meanings
-        q += [t for g in term_groups(query) if not g & vocab.keys()
-              for t in sorted(synonyms_of(g)) if t in vocab]
+        q += [t for g, alike in question_synonyms(query).items() if not g & vocab.keys()
+              for t in sorted(alike) if t in vocab]
         if not q:
             return np.zeros(len(self.chunks))
         s = self.model.get_scores(q)

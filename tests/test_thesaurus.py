@@ -9,8 +9,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.engine import Engine
-from assistant.text import stem
-from assistant.thesaurus import _synsets, synonyms
+from assistant.text import stem, term_groups
+from assistant.thesaurus import _read, question_synonyms, synonyms
 
 
 def test_a_word_finds_its_official_synonyms_not_its_slang():
@@ -22,7 +22,7 @@ def test_a_word_finds_its_official_synonyms_not_its_slang():
     assert "azubi" not in synonyms(stem("auszubildende"))
     # a word with many meanings ("Schnitt" is also a haircut) lends none
     assert synonyms("schnitt") == frozenset()
-    assert _synsets(Path("/nicht/vorhanden.txt")) == {}
+    assert _read(Path("/nicht/vorhanden.txt")).words == {}
 
 
 DOCS = {
@@ -56,6 +56,46 @@ def test_a_word_no_document_uses_is_searched_by_its_synonyms(engine, monkeypatch
     # the sentence scores of the rerank credit "Dolmetscher" for "übersetzen" too
     assert engine.retriever.search(question, k=3)[0].document == "sprachmittlung.txt"
     # without the thesaurus the word search knows only "Eltern", which all three say
-    monkeypatch.setattr("assistant.retrieve.synonyms_of", lambda group: frozenset())
+    monkeypatch.setattr("assistant.retrieve.question_synonyms",
+                        lambda q: {g: frozenset() for g in term_groups(q)})
     hits = engine.retriever.lexical(question, 3, Filters())
     assert hits[0][1] < 2 * hits[-1][1]
+
+
+def _lent(question: str, word: str) -> frozenset[str]:
+    return next(alike for g, alike in question_synonyms(question).items() if stem(word.lower()) in g)
+
+
+def test_a_phrase_lends_its_meaning_where_its_word_has_too_many():
+    # "Schnitt" alone has too many meanings; "im Schnitt" has one
+    assert synonyms("schnitt") == frozenset()
+    assert "durchschnitt" in _lent("Wie lange warten Kinder im Schnitt?", "Schnitt")
+    # the phrase lends the one-word entries of its synset, not "im Mittel" as "Mittel"
+    assert "mittel" not in _lent("Wie lange warten Kinder im Schnitt?", "Schnitt")
+    assert "sekundarstuf" in _lent("Wie viele Stunden Deutsch gibt es in der Sek I?", "Sek")
+    # without the phrase the word lends nothing
+    assert _lent("Wo wird der Schnitt gezeigt?", "Schnitt") == frozenset()
+
+
+PHRASE_DOCS = {
+    "wartezeit.txt": "Wartezeit\n\nDie durchschnittliche Wartezeit auf einen Schulplatz "
+                     "betrug 2023 39 Tage.",
+    "zielwert.txt": "Zielwert\n\nNiemand soll mehr als vier Wochen auf einen Schulplatz "
+                    "warten; wer warten muss, wird beraten.",
+    "vhs.txt": "Volkshochschule\n\nDie Volkshochschule bietet Sprachkurse für Eltern an.",
+}
+
+
+def test_a_colloquial_phrase_finds_the_documents_word(tmp_path, e5, monkeypatch):
+    from assistant.retrieve import Filters
+
+    (tmp_path / "docs").mkdir()
+    for name, text in PHRASE_DOCS.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    eng = Engine.open(Settings(data_dir=tmp_path / "daten"), embedder=e5)
+    assert not eng.ingest([tmp_path / "docs"]).problems
+    question = "Wie lange wartet man im Schnitt auf einen Schulplatz?"
+    # no document says "Schnitt"; "im Schnitt" is looked for as "durchschnittlich"
+    assert eng.retriever.lexical(question, 2, Filters())[0][0].doc_id == "wartezeit.txt"
+    monkeypatch.setattr("assistant.thesaurus.MAX_PHRASE", 1)  # no phrases
+    assert eng.retriever.lexical(question, 2, Filters())[0][0].doc_id == "zielwert.txt"
