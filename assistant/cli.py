@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
     p.add_argument("--questions", type=Path, help="JSONL-Datei mit {id, question} je Zeile")
     p.add_argument("--step2", action="store_true",
-                   help="die sechs Leitfragen aus Schritt 2 beantworten")
+                   help="die sechs Leitfragen aus Schritt 2 beantworten (gesucht wird wie "
+                        "im Entwurf, mit Fachbegriffen wie „Bilanz“)")
     p.add_argument("--summarize", action="store_true",
                    help="das mit --document gewählte Dokument ganz zusammenfassen "
                         "(braucht --llm llama-cpp oder openai)")
@@ -211,7 +212,10 @@ def _cmd_ask(args, settings: Settings) -> int:
     elif args.questions:
         items = _read_questions(args.questions)
     elif args.step2:
-        items = [{"id": q.key, "question": q.question} for q in STEP2_QUESTIONS]
+        # searched with the words the draft searches with ("… Stand, Bilanz, bisher
+        # erreicht"): the guidance's own wording alone finds the guidance
+        items = [{"id": q.key, "question": q.question, "search": q.search}
+                 for q in STEP2_QUESTIONS]
     elif args.question:
         items = [{"id": None, "question": args.question}]
     else:
@@ -235,9 +239,9 @@ def _cmd_ask(args, settings: Settings) -> int:
         return 0
     filters = _filters(args)
     for item in items:
-        answer = engine.ask(item["question"], filters=filters)
+        answer = engine.ask(item.get("search") or item["question"], filters=filters)
         if args.json:
-            obj = answer.to_dict()
+            obj = {**answer.to_dict(), "question": item["question"]}
             if item["id"] is not None:
                 obj = {"id": item["id"], **obj}
             print(json.dumps(obj, ensure_ascii=False), flush=True)

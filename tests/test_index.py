@@ -368,3 +368,23 @@ def test_a_statement_that_only_echoes_the_question_is_no_answer(engine):
     short = src(1, "Das Netzwerk der Sprachpatinnen trifft sich monatlich.")
     answer = answerer.answer(question, [short])
     assert not answer.abstained and "monatlich" in answer.text
+
+
+def test_step2_questions_are_searched_like_the_draft(engine):
+    """`ask --step2` answers the six guidance questions with the search words of the draft
+    (guidance.Step2Question.search), and reports the questions as the guidance asks them."""
+    from assistant.guidance import STEP2_QUESTIONS
+
+    proc = _cli(["ask", "--step2", "--json", "--data", str(engine.settings.data_dir)])
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in rows] == [q.key for q in STEP2_QUESTIONS]
+    assert [r["question"] for r in rows] == [q.question for q in STEP2_QUESTIONS]
+
+    def found(answer) -> list[tuple[str, str]]:
+        return [(s["document"], s["text"]) for s in answer["sources"]]
+
+    searched = [found(engine.ask(q.search).to_dict()) for q in STEP2_QUESTIONS]
+    assert [found(r) for r in rows] == searched
+    # the search words matter: with the bare questions some sources differ
+    assert searched != [found(engine.ask(q.question).to_dict()) for q in STEP2_QUESTIONS]
