@@ -9,11 +9,11 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant import thesaurus
 from assistant.answer import Answerer, ask, load_answerer
 from assistant.config import Settings
 from assistant.embed import Embedder, load_embedder
 from assistant.index import Progress, ingest_paths, open_store
-from assistant import thesaurus
 from assistant.retrieve import Filters, Retriever
 from assistant.store import Store
 from assistant.types import Answer, DocumentInfo, IngestReport

@@ -27,7 +27,7 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.text import STOPWORDS, stem, term_groups, words
@@ -122,6 +122,7 @@ def synonyms_of(group: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*map(synonyms, group)) - group
 
 
+@lru_cache(maxsize=256)  # search, rerank and answer ask for the same question
 def question_synonyms(question: str) -> dict[frozenset[str], frozenset[str]]:
     """Each concept of ``question`` (``text.term_groups``) → its synonyms: those of its
     words and those of a thesaurus phrase of the question that contains it. A phrase has

@@ -98,4 +98,5 @@ def test_a_colloquial_phrase_finds_the_documents_word(tmp_path, e5, monkeypatch)
     # no document says "Schnitt"; "im Schnitt" is looked for as "durchschnittlich"
     assert eng.retriever.lexical(question, 2, Filters())[0][0].doc_id == "wartezeit.txt"
     monkeypatch.setattr("assistant.thesaurus.MAX_PHRASE", 1)  # no phrases
+    question_synonyms.cache_clear()
     assert eng.retriever.lexical(question, 2, Filters())[0][0].doc_id == "zielwert.txt"
