@@ -212,10 +212,8 @@ def _cmd_ask(args, settings: Settings) -> int:
     elif args.questions:
         items = _read_questions(args.questions)
     elif args.step2:
-        # searched with the words the draft searches with ("… Stand, Bilanz, bisher
-        # erreicht"): the guidance's own wording alone finds the guidance
-        items = [{"id": q.key, "question": q.question, "search": q.search}
-                 for q in STEP2_QUESTIONS]
+        # ask() searches a guidance question with the draft's words (as_searched)
+        items = [{"id": q.key, "question": q.question} for q in STEP2_QUESTIONS]
     elif args.question:
         items = [{"id": None, "question": args.question}]
     else:
@@ -239,9 +237,9 @@ def _cmd_ask(args, settings: Settings) -> int:
         return 0
     filters = _filters(args)
     for item in items:
-        answer = engine.ask(item.get("search") or item["question"], filters=filters)
+        answer = engine.ask(item["question"], filters=filters)
         if args.json:
-            obj = {**answer.to_dict(), "question": item["question"]}
+            obj = answer.to_dict()
             if item["id"] is not None:
                 obj = {"id": item["id"], **obj}
             print(json.dumps(obj, ensure_ascii=False), flush=True)

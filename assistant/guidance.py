@@ -51,3 +51,16 @@ STEP2_QUESTIONS = (
         "wir? fehlen, Bedarf, Lücke. Welche Faktoren können wir beeinflussen?",
     ),
 )
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+_BY_WORDING = {_plain(q.question): q for q in STEP2_QUESTIONS}
+
+
+def step2_question(text: str) -> Step2Question | None:
+    """The guidance question ``text`` asks word for word (case, punctuation and spacing
+    aside), or None."""
+    return _BY_WORDING.get(_plain(text))

@@ -371,8 +371,10 @@ def test_a_statement_that_only_echoes_the_question_is_no_answer(engine):
 
 
 def test_step2_questions_are_searched_like_the_draft(engine):
-    """`ask --step2` answers the six guidance questions with the search words of the draft
-    (guidance.Step2Question.search), and reports the questions as the guidance asks them."""
+    """A guidance question asked word for word (`ask --step2`, or typed in the chat without
+    its question mark) is searched with the draft's search words
+    (guidance.Step2Question.search) and answered under its own wording; another question
+    is searched as typed."""
     from assistant.guidance import STEP2_QUESTIONS
 
     proc = _cli(["ask", "--step2", "--json", "--data", str(engine.settings.data_dir)])
@@ -386,5 +388,14 @@ def test_step2_questions_are_searched_like_the_draft(engine):
 
     searched = [found(engine.ask(q.search).to_dict()) for q in STEP2_QUESTIONS]
     assert [found(r) for r in rows] == searched
-    # the search words matter: with the bare questions some sources differ
-    assert searched != [found(engine.ask(q.question).to_dict()) for q in STEP2_QUESTIONS]
+    typed = STEP2_QUESTIONS[0].question.lower().rstrip("?")  # "wo stehen wir in unseren …"
+    assert found(engine.ask(typed).to_dict()) == searched[0]
+    # the search words matter: the bare wording finds other passages (the guidance)
+    def passages(text: str) -> list[tuple[str, str]]:
+        return [(s.document, s.chunk.text) for s in engine.retriever.search(text)]
+
+    first = STEP2_QUESTIONS[0]
+    assert passages(first.question) != passages(first.search)
+    # a question in other words is not one of the guidance's
+    other = "Wo stehen wir bei der Sprachmittlung?"
+    assert found(engine.ask(other).to_dict()) == passages(other)

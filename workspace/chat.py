@@ -13,7 +13,7 @@ from dataclasses import replace
 from assistant.answer import as_question, spell, sub_questions, with_note
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
-from assistant.guidance import STEP2_QUESTIONS
+from assistant.guidance import STEP2_QUESTIONS, step2_question
 from assistant.ingest.metadata import DOC_TYPES
 from assistant.retrieve import Filters
 from assistant.types import Answer
@@ -51,10 +51,8 @@ def filter_choices(ws: Workspace) -> dict[str, list[str]]:
 
 def step2_key(question: str) -> str:
     """The draft section a question belongs to (the first one where it is not a step-2 question)."""
-    for q in STEP2_QUESTIONS:
-        if question.strip() == q.question:
-            return q.key
-    return STEP2_QUESTIONS[0].key
+    guided = step2_question(question)
+    return guided.key if guided else STEP2_QUESTIONS[0].key
 
 
 def _check_index(ws: Workspace) -> None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from assistant import spelling
+from assistant.guidance import step2_question
 from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
 from assistant.config import Settings
 from assistant.errors import ConfigError
@@ -107,6 +108,16 @@ def spell(question: str, retriever: Retriever) -> tuple[str, str]:
             spelling.note(fixes) if fixes else "")
 
 
+def as_searched(text: str, retriever: Retriever) -> str:
+    """What ``ask`` searches for ``text``: the question as ``as_question`` reads it, or, for
+    a question of the guidance asked word for word (also with typing slips), the words the
+    draft searches it with ("… Stand, Bilanz, bisher erreicht"): its own wording finds the
+    guidance, which asks it, instead of the municipality's documents."""
+    question = as_question(text)
+    guided = step2_question(question) or step2_question(spell(question, retriever)[0])
+    return guided.search if guided else question
+
+
 def with_note(answer: Answer, question: str, note: str) -> Answer:
     """``answer`` to the question as typed, with ``note`` above its text and in its notes."""
     if not note:
@@ -156,6 +167,9 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     question = as_question(question)
     if not question:
         raise ConfigError("Bitte eine Frage eingeben.")
+    searched = as_searched(question, retriever)
+    if searched != question:
+        return replace(ask(searched, retriever, answerer, k, mode, filters), question=question)
     parts = sub_questions(question)
     if len(parts) > 1:
         t0 = time.perf_counter()
