@@ -388,6 +388,10 @@ def test_step2_questions_are_searched_like_the_draft(engine):
 
     searched = [found(engine.ask(q.search).to_dict()) for q in STEP2_QUESTIONS]
     assert [found(r) for r in rows] == searched
+    # answered as asked, as in the draft: the sections are the guidance's own questions
+    structures = rows[[q.key for q in STEP2_QUESTIONS].index("strukturen")]["answer"]
+    assert "### Welche Maßnahmen laufen bereits?" in structures
+    assert "### Welche Maßnahmen und Angebote laufen bereits?" not in structures
     typed = STEP2_QUESTIONS[0].question.lower().rstrip("?")  # "wo stehen wir in unseren …"
     assert found(engine.ask(typed).to_dict()) == searched[0]
     # the search words matter: the bare wording finds other passages (the guidance)

@@ -163,22 +163,33 @@ def merge_answers(question: str, parts: list[Answer]) -> Answer:
 def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None = None,
         mode: str | None = None, filters: Filters | None = None) -> Answer:
     """Retrieve, then answer; records the time of each stage. An input with several
-    questions is answered question by question."""
+    questions is answered question by question. A question of the guidance is searched with
+    the draft's words (``as_searched``) and answered as asked, as the draft does."""
     question = as_question(question)
     if not question:
         raise ConfigError("Bitte eine Frage eingeben.")
     searched = as_searched(question, retriever)
-    if searched != question:
-        return replace(ask(searched, retriever, answerer, k, mode, filters), question=question)
     parts = sub_questions(question)
-    if len(parts) > 1:
-        t0 = time.perf_counter()
-        merged = merge_answers(question, [ask(p, retriever, answerer, k, mode, filters)
-                                          for p in parts])
-        return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
+    if searched != question:  # the guidance's questions pair with its search words
+        searches = sub_questions(searched)
+        pairs = list(zip(parts, searches)) if len(searches) == len(parts) else [
+            (question, searched)]
+    else:
+        pairs = [(part, as_searched(part, retriever)) for part in parts]
+    if len(pairs) == 1:
+        return _ask_one(*pairs[0], retriever, answerer, k, mode, filters)
+    t0 = time.perf_counter()
+    merged = merge_answers(question, [_ask_one(part, search, retriever, answerer, k, mode,
+                                               filters) for part, search in pairs])
+    return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
+
+
+def _ask_one(question: str, searched: str, retriever: Retriever, answerer: Answerer,
+             k: int | None, mode: str | None, filters: Filters | None) -> Answer:
     t0 = time.perf_counter()
     read, note = spell(question, retriever)
-    sources = retriever.search(read, k=k, mode=mode, filters=filters)
+    search = read if searched == question else spell(searched, retriever)[0]
+    sources = retriever.search(search, k=k, mode=mode, filters=filters)
     t1 = time.perf_counter()
     result = answerer.answer(read, sources)
     t2 = time.perf_counter()
