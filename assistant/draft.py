@@ -166,7 +166,8 @@ def draft_section(engine, key: str, llm: str | None = None,
         sources = engine.retriever.search(question.search, k=DRAFT_K, filters=filters)
         answer = answerer.draft(question.title, question.question, sources)
     else:
-        answer = engine.ask(question.search, k=DRAFT_K, filters=filters, llm=llm)
+        # searched with question.search, answered as asked (answer.as_searched)
+        answer = engine.ask(question.question, k=DRAFT_K, filters=filters, llm=llm)
     if answer.abstained or not answer.citations:
         raise AssistantError(
             f"Für „{question.title}“ finden sich in den Dokumenten keine passenden Stellen. "
