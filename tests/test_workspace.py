@@ -92,6 +92,7 @@ def test_streaming_answers_one_question_per_model_call(ws):
 
         def stream(self, question, sources):
             self.streamed.append(question)
+            self.sources = [s.chunk.id for s in sources]
             yield "…"
 
         def answer_from_text(self, question, sources, text):
@@ -112,6 +113,12 @@ def test_streaming_answers_one_question_per_model_call(ws):
         said = "Hinweis: „Integratoinskonzept“ als „Integrationskonzept“ gelesen."
         assert steps[0][0] == f"{said}\n\n…" and steps[-1][1].notes[0] == said
         assert steps[-1][1].text.startswith(said)
+        # a guidance question: searched with the draft's words, the model asked it as asked
+        list(chat.answer_stream(ws, KONZEPTE, Filters(), rec.name))
+        assert rec.streamed[-1] == KONZEPTE
+        search = next(q.search for q in STEP2_QUESTIONS if q.key == "konzepte")
+        found = [s.chunk.id for s in ws.engine.retriever.search(search)]
+        assert rec.sources == found != [s.chunk.id for s in ws.engine.retriever.search(KONZEPTE)]
     finally:
         del ws.engine._answerers["aufzeichnend"]
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from assistant.answer import as_question, spell, sub_questions, with_note
+from assistant.answer import as_question, as_searched, retrieve, sub_questions, with_note
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS, step2_question
@@ -84,8 +84,9 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
     if not question:
         raise AssistantError("Bitte eine Frage eingeben.")
     t0 = time.perf_counter()
-    read, note = spell(question, ws.engine.retriever)
-    sources = ws.engine.retriever.search(read, filters=filters)
+    retriever = ws.engine.retriever
+    read, note, sources = retrieve(question, as_searched(question, retriever), retriever,
+                                   filters=filters)
     t1 = time.perf_counter()
     above = f"{note}\n\n" if note else ""
     text = ""

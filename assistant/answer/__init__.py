@@ -14,10 +14,10 @@ from dataclasses import replace
 from typing import Protocol
 
 from assistant import spelling
-from assistant.guidance import step2_question
 from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
 from assistant.config import Settings
 from assistant.errors import ConfigError
+from assistant.guidance import step2_question
 from assistant.retrieve import Filters, Retriever
 from assistant.types import Answer, Citation, Source
 
@@ -184,12 +184,20 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
 
 
+def retrieve(question: str, searched: str, retriever: Retriever, k: int | None = None,
+             mode: str | None = None, filters: Filters | None = None
+             ) -> tuple[str, str, list[Source]]:
+    """The question as read (typing slips corrected), the note on what was read otherwise,
+    and the sources found for ``searched`` (the question or its search words, ``as_searched``)."""
+    read, note = spell(question, retriever)
+    search = read if searched == question else spell(searched, retriever)[0]
+    return read, note, retriever.search(search, k=k, mode=mode, filters=filters)
+
+
 def _ask_one(question: str, searched: str, retriever: Retriever, answerer: Answerer,
              k: int | None, mode: str | None, filters: Filters | None) -> Answer:
     t0 = time.perf_counter()
-    read, note = spell(question, retriever)
-    search = read if searched == question else spell(searched, retriever)[0]
-    sources = retriever.search(search, k=k, mode=mode, filters=filters)
+    read, note, sources = retrieve(question, searched, retriever, k, mode, filters)
     t1 = time.perf_counter()
     result = answerer.answer(read, sources)
     t2 = time.perf_counter()
