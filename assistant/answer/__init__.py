@@ -169,13 +169,11 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     if not question:
         raise ConfigError("Bitte eine Frage eingeben.")
     searched = as_searched(question, retriever)
-    parts = sub_questions(question)
-    if searched != question:  # the guidance's questions pair with its search words
-        searches = sub_questions(searched)
-        pairs = list(zip(parts, searches)) if len(searches) == len(parts) else [
-            (question, searched)]
-    else:
-        pairs = [(part, as_searched(part, retriever)) for part in parts]
+    parts, searches = sub_questions(question), sub_questions(searched)
+    if searched == question and len(parts) > 1:  # one of the parts may be the guidance's
+        searches = [as_searched(part, retriever) for part in parts]
+    # a guidance question's parts pair with the parts of its search words
+    pairs = list(zip(parts, searches)) if len(searches) == len(parts) else [(question, searched)]
     if len(pairs) == 1:
         return _ask_one(*pairs[0], retriever, answerer, k, mode, filters)
     t0 = time.perf_counter()
