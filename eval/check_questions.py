@@ -7,7 +7,11 @@ evidence string occurs - whitespace-normalised, case-insensitive - in the text o
 a labelled source: on a labelled physical page of a PDF, or anywhere in a
 non-paginated document (DOCX, HTML, XLSX, MD, TXT). It also checks that every
 labelled page and every non-paginated document contains at least one evidence
-string. Prints one line per problem and exits 1 if there are any.
+string. For the answer-shape labels it checks that `answer_type` is known, that every
+list item's evidence occurs in its document (on its page for a PDF, and that page is
+labelled), that `excluded` names no item, that `balance` counts are whole numbers and that
+every figure of a `contradiction` occurs in a labelled source. Prints one line per problem
+and exits 1 if there are any.
 
 Text is extracted the simple way on purpose (pypdf per page, python-docx
 paragraphs and table cells, visible HTML text, XLSX rows joined with " | "),
@@ -27,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "eval" / "questions.jsonl"
 DEFAULT_CORPUS = ROOT / "corpus" / "dokumente"
 CATEGORIES = {"step2", "multi_doc", "figure", "contradiction", "district", "year", "factual",
-              "unanswerable"}
+              "unanswerable", "list"}
+ANSWER_TYPES = {"list", "balance", "number", "fact"}
 
 
 def normalise(text: str) -> str:
@@ -120,6 +125,7 @@ def check_question(q: dict, corpus: Path) -> list[str]:
     category = q.get("category")
     if category is not None and category not in CATEGORIES:
         problems.append(f"{qid}: unknown category {category!r}")
+    problems.extend(check_shape(q))
     documents = q.get("documents", [])
     pages = q.get("pages", [])
     evidence = q.get("evidence", [])
@@ -166,6 +172,115 @@ def check_question(q: dict, corpus: Path) -> list[str]:
     for label, text in locations:
         if not any(normalise(s) in text for s in evidence):
             problems.append(f"{qid}: no evidence string occurs in labelled source {label}")
+    problems.extend(check_items(q, corpus))
+    if q.get("contradiction") is True:
+        for figure in q.get("figures", []):
+            if not isinstance(figure, str) or not any(normalise(figure) in t for _, t in locations):
+                problems.append(f"{qid}: contradiction figure {figure!r} not found in the labelled sources")
+    return problems
+
+
+def check_shape(q: dict) -> list[str]:
+    """The answer-shape labels: answer_type, items, excluded, balance, contradiction, split."""
+    qid = q.get("id", "?")
+    problems = []
+    answer_type = q.get("answer_type")
+    if answer_type is not None and answer_type not in ANSWER_TYPES:
+        problems.append(f"{qid}: unknown answer_type {answer_type!r}")
+    if "split" in q and (not isinstance(q["split"], str) or not q["split"]):
+        problems.append(f"{qid}: 'split' must be a non-empty string")
+    answerable = q.get("answerable")
+    for key, wanted in (("items", "list"), ("excluded", "list"), ("balance", "balance")):
+        if key in q and answer_type != wanted:
+            problems.append(f"{qid}: {key!r} needs answer_type {wanted!r}")
+    if answerable is False:
+        for key in ("items", "balance", "figures"):
+            if q.get(key):
+                problems.append(f"{qid}: unanswerable question must not have {key!r}")
+    elif answerable is True:
+        if answer_type == "list" and not q.get("items"):
+            problems.append(f"{qid}: answerable list question without items")
+        if answer_type == "balance" and not q.get("balance"):
+            problems.append(f"{qid}: answerable balance question without balance")
+    if "excluded" in q:
+        excluded = q["excluded"]
+        if not isinstance(excluded, list) or not all(isinstance(e, str) and e for e in excluded):
+            problems.append(f"{qid}: 'excluded' must be a list of non-empty strings")
+        else:
+            names = {normalise(n) for i in q.get("items") or [] if isinstance(i, dict)
+                     for n in [i.get("name") or "", *(i.get("aliases") or [])]}
+            for e in excluded:
+                if normalise(e) in names:
+                    problems.append(f"{qid}: excluded {e!r} is also an item name or alias")
+    if "balance" in q:
+        balance = q["balance"]
+        if (not isinstance(balance, dict) or not balance
+                or not all(isinstance(k, str) and k for k in balance)
+                or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                           for v in balance.values())):
+            problems.append(f"{qid}: 'balance' must map status strings to counts >= 0")
+    if "contradiction" in q and not isinstance(q["contradiction"], bool):
+        problems.append(f"{qid}: 'contradiction' must be true or false")
+    if q.get("contradiction") is True:
+        figures = q.get("figures")
+        if not isinstance(figures, list) or len(figures) < 2 or len(set(map(str, figures))) < 2:
+            problems.append(f"{qid}: a contradiction needs at least two different 'figures'")
+    elif "figures" in q:
+        problems.append(f"{qid}: 'figures' without 'contradiction': true")
+    return problems
+
+
+def check_items(q: dict, corpus: Path) -> list[str]:
+    """Every list item names its document (one of the question's), and its evidence occurs there."""
+    qid = q.get("id", "?")
+    items = q.get("items")
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        return [f"{qid}: 'items' must be a list"]
+    problems = []
+    documents = q.get("documents", [])
+    labelled = {(p.get("document"), p.get("page")) for p in q.get("pages", [])}
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        where = f"{qid} item {n}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        name, evidence, document = item.get("name"), item.get("evidence"), item.get("document")
+        aliases = item.get("aliases", [])
+        if not isinstance(name, str) or not name:
+            problems.append(f"{where}: 'name' must be a non-empty string")
+            continue
+        where = f"{qid} item {name!r}"
+        if normalise(name) in seen:
+            problems.append(f"{where}: duplicate item name")
+        seen.add(normalise(name))
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            problems.append(f"{where}: 'aliases' must be a list of non-empty strings")
+        if not isinstance(evidence, str) or not evidence:
+            problems.append(f"{where}: 'evidence' must be a non-empty string")
+            continue
+        if document not in documents:
+            problems.append(f"{where}: document {document!r} is not among the question's documents")
+            continue
+        path = corpus / document
+        if not path.is_file():
+            continue  # reported for the question already
+        texts = document_pages(path)
+        page = item.get("page")
+        if path.suffix.lower() == ".pdf" and page is not None:
+            if not isinstance(page, int) or not 1 <= page <= len(texts):
+                problems.append(f"{where}: {document} has no physical page {page!r}")
+                continue
+            if (document, page) not in labelled:
+                problems.append(f"{where}: page {page} of {document} is not among the question's pages")
+            texts = (texts[page - 1],)
+        elif page is not None:
+            problems.append(f"{where}: 'page' is only for PDF documents")
+        if not any(normalise(evidence) in normalise(t) for t in texts):
+            at = f" p.{page}" if path.suffix.lower() == ".pdf" and page is not None else ""
+            problems.append(f"{where}: evidence {evidence!r} not found in {document}{at}")
     return problems
 
 
