@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
 
 from assistant.config import TOP_K_MAX
@@ -83,11 +82,6 @@ class GermanParser(argparse.ArgumentParser):
     def error(self, message: str):
         self.exit(2, f"Fehler: {german_message(message)}.\n"
                      f"Alle Angaben: {self.prog} --help\n")
-
-    def exit(self, status: int = 0, message: str | None = None):
-        if message:
-            sys.stderr.write(message)
-        sys.exit(status)
 
 
 def _number(text: str, kind: type):
