@@ -143,27 +143,6 @@ def _print_summary(summary: dict) -> None:
         print("  Befunde: " + ", ".join(f"{d} {n}" for d, n in m["diagnoses"].items()))
 
 
-def _within_limits(questions, lines, settings):
-    """The questions ``ask`` takes (length, ``max_question_chars``); each other one becomes a
-    bad line of the file, with the limit's message, instead of stopping the run midway."""
-    from assistant.answer.limits import check_input
-    from assistant.errors import QuestionError
-    from assistant.questionfile import BadLine
-
-    kept, rows = [], []
-    for q, row in zip(questions, lines.rows):
-        try:
-            check_input(q.question, settings)
-        except QuestionError as exc:
-            lines.bad.append(BadLine(row[0], str(exc)))
-            continue
-        kept.append(q)
-        rows.append(row)
-    lines.rows = rows
-    lines.bad.sort(key=lambda b: b.line)
-    return kept, lines
-
-
 def _report_bad_lines(lines, gated: bool, any_good: bool) -> None:
     """Name every unusable line of the question file on stderr. The evaluation goes on with
     the good ones (exit code 3), except for a gate, whose baseline was measured on all of
@@ -195,7 +174,7 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     recorded = baseline or {}
     questions_file = args.questions or Path(recorded.get("questions_file") or DEFAULT_QUESTIONS)
     corpus = args.corpus or (Path(recorded["corpus"]) if recorded.get("corpus") else None)
-    questions, lines = _within_limits(*read_questions(questions_file), settings)
+    questions, lines = read_questions(questions_file, settings)
     if lines.bad:
         _report_bad_lines(lines, baseline is not None, bool(questions))
     if args.typed:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import ConfigError
+from assistant.answer.limits import check_input
+from assistant.config import Settings
+from assistant.errors import ConfigError, QuestionError
 from assistant.questionfile import BadLine, QuestionLines, read_question_lines
 
 
@@ -67,14 +69,25 @@ def _label_problem(obj: dict) -> str | None:
     return None
 
 
-def read_questions(path: Path) -> tuple[list[Question], QuestionLines]:
+def _beyond_limits(obj: dict, settings: Settings) -> str | None:
+    try:
+        check_input(obj["question"], settings)
+    except QuestionError as exc:
+        return str(exc)
+    return None
+
+
+def read_questions(path: Path, settings: Settings | None = None
+                   ) -> tuple[list[Question], QuestionLines]:
     """The usable questions of a question file and what was read (``lines.bad`` names every
-    line that could not be used, with a German reason); a missing file raises."""
+    line that could not be used, with a German reason); a missing file raises. With
+    ``settings``, a question ``ask`` would refuse (``max_question_chars``) is such a line
+    too, instead of stopping a run midway."""
     lines = read_question_lines(path)
     questions: list[Question] = []
     rows = []
     for n, obj, qid in lines.rows:
-        problem = _label_problem(obj)
+        problem = _label_problem(obj) or (settings and _beyond_limits(obj, settings))
         if problem:
             lines.bad.append(BadLine(n, problem))
             continue
