@@ -3,80 +3,93 @@
 Subcommands ``eval`` and ``bench`` come from ``assistant.evaluate.cli``, ``model`` from
 ``assistant.models``.
 
-Exit codes: 0 ok, 1 unexpected error, 2 error with a message for the user,
-3 ingest finished but skipped at least one file, 4 the evaluation gate failed.
+Exit codes: 0 ok, 1 unexpected error, 2 error with a message for the user (also every
+argument error, in German: ``cliparse``), 3 partly done: ingest skipped at least one file, or
+a question file had lines that could not be used (the rest was answered or evaluated),
+4 the evaluation gate failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import json
 import logging
 import sys
 from pathlib import Path
 
+from assistant import cliparse
+from assistant.cli_ask import run_ask, unknown_document
 from assistant.config import RETRIEVAL_MODES, Settings, load_settings
-from assistant.errors import AssistantError
-from assistant.guidance import STEP2_QUESTIONS
-from assistant.retrieve import Filters
-from assistant.types import Answer
+from assistant.errors import AssistantError, ConfigError
 
 log = logging.getLogger("assistant")
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, help="Einstellungsdatei (TOML)")
-    p.add_argument("--data", type=Path, dest="data_dir",
+    p.add_argument("--config", type=Path, metavar="DATEI", help="Einstellungsdatei (TOML)")
+    p.add_argument("--data", type=Path, dest="data_dir", metavar="ORDNER",
                    help="Datenordner mit dem Index (Standard: ./daten)")
-    p.add_argument("--embedder", help="Embedding-Modell: e5-small, minilm, st:<Ordner>")
-    p.add_argument("--chroma", dest="chroma_mode", choices=("embedded", "http"))
-    p.add_argument("--chroma-host", dest="chroma_host")
-    p.add_argument("--chroma-port", dest="chroma_port", type=int)
+    p.add_argument("--embedder", metavar="MODELL",
+                   help="Embedding-Modell: e5-small, minilm, st:<Ordner>")
+    p.add_argument("--chroma", dest="chroma_mode", choices=("embedded", "http"),
+                   help="Chroma im Programm (embedded) oder als Server (http)")
+    p.add_argument("--chroma-host", dest="chroma_host", metavar="ADRESSE",
+                   help="Adresse des Chroma-Servers")
+    p.add_argument("--chroma-port", dest="chroma_port", type=cliparse.port, metavar="PORT",
+                   help="Port des Chroma-Servers")
 
 
 def _add_search(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-k", "--top-k", dest="top_k", type=int, help="Anzahl Quellen")
+    p.add_argument("-k", "--top-k", dest="top_k", type=cliparse.top_k, metavar="ANZAHL",
+                   help="Anzahl Quellen (1–100)")
     p.add_argument("--mode", dest="retrieval_mode", choices=RETRIEVAL_MODES,
                    help="Suchverfahren")
-    p.add_argument("--dense-weight", dest="dense_weight", type=float,
+    p.add_argument("--dense-weight", dest="dense_weight", metavar="GEWICHT",
+                   type=cliparse.decimal_number("Gewicht", 0.0, 1.0),
                    help="Gewicht der semantischen Suche in der Fusion (0–1)")
-    p.add_argument("--llm", help="Antwortgenerator (Standard: extractive)")
-    p.add_argument("--municipality", help="nur Dokumente dieser Kommune")
-    p.add_argument("--type", dest="doc_type", help="nur Dokumente dieses Typs")
-    p.add_argument("--year", type=int, help="nur Dokumente dieses Jahres")
-    p.add_argument("--document", help="nur dieses Dokument (ID wie in 'assistant list')")
+    p.add_argument("--llm", metavar="NAME", help="Antwortgenerator (Standard: extractive)")
+    p.add_argument("--municipality", metavar="KOMMUNE", help="nur Dokumente dieser Kommune")
+    p.add_argument("--type", dest="doc_type", metavar="TYP", help="nur Dokumente dieses Typs")
+    p.add_argument("--year", type=cliparse.year, metavar="JAHR",
+                   help="nur Dokumente dieses Jahres")
+    p.add_argument("--document", metavar="DOKUMENT",
+                   help="nur dieses Dokument (ID wie in 'assistant list')")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = cliparse.GermanParser(
         prog="assistant",
         description="Ausgangslage-Assistent: Dokumente einlesen und Fragen mit Quellen beantworten.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="ausführliches Protokoll")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="ausführliches Protokoll (bei unerwarteten Fehlern mit Details)")
+    sub = parser.add_subparsers(dest="command", required=True, title="Befehle", metavar="BEFEHL")
 
     p = sub.add_parser("ingest", help="Dokumente oder Ordner einlesen")
     _add_common(p)
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PFAD", help="Dateien oder Ordner")
     p.add_argument("--force", action="store_true", help="auch unveränderte Dateien neu einlesen")
     p.add_argument("--rebuild", action="store_true",
                    help="Index löschen und mit dem eingestellten Modell neu aufbauen")
 
     p = sub.add_parser("list", help="eingelesene Dokumente anzeigen")
     _add_common(p)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
 
     p = sub.add_parser("remove", help="ein Dokument aus dem Index löschen")
     _add_common(p)
-    p.add_argument("document")
+    p.add_argument("document", metavar="DOKUMENT", help="ID wie in 'assistant list'")
 
     p = sub.add_parser("ask", help="eine Frage beantworten")
     _add_common(p)
     _add_search(p)
-    p.add_argument("question", nargs="?")
+    p.add_argument("question", nargs="*", metavar="FRAGE",
+                   help="die Frage (in Anführungszeichen oder als einzelne Wörter)")
     p.add_argument("--json", action="store_true", help="Ergebnis als JSON")
-    p.add_argument("--questions", type=Path, help="JSONL-Datei mit {id, question} je Zeile")
+    p.add_argument("--questions", type=Path, metavar="DATEI",
+                   help="JSONL-Datei mit {id, question} je Zeile")
     p.add_argument("--step2", action="store_true",
                    help="die sechs Leitfragen aus Schritt 2 beantworten (gesucht wird wie "
                         "im Entwurf, mit Fachbegriffen wie „Bilanz“)")
@@ -100,24 +113,15 @@ SETTING_ARGS = ("data_dir", "embedder", "chroma_mode", "chroma_host", "chroma_po
 
 def settings_from(args: argparse.Namespace) -> Settings:
     names = SETTING_ARGS
-    return load_settings(
+    settings = load_settings(
         getattr(args, "config", None), **{n: getattr(args, n, None) for n in names}
     )
-
-
-def format_answer(answer: Answer) -> str:
-    lines = [answer.text]
-    if answer.citations:
-        lines.append("\nQuellen:")
-        for c in answer.citations:
-            where = f", {c.where}" if c.where else ""
-            lines.append(f"  [{c.n}] {c.title}{where} – {c.document}")
-    return "\n".join(lines)
-
-
-def _filters(args: argparse.Namespace) -> Filters:
-    return Filters(municipality=args.municipality, type=args.doc_type, year=args.year,
-                   document=args.document)
+    data = settings.data_dir
+    if data.exists() and not data.is_dir():
+        raise ConfigError(f"{data} ist eine Datei, kein Ordner. Bitte mit --data den "
+                          "Datenordner angeben (Standard: ./daten; er wird beim ersten "
+                          "Einlesen angelegt).")
+    return settings
 
 
 def _cmd_ingest(args, settings: Settings) -> int:
@@ -179,78 +183,13 @@ def _cmd_remove(args, settings: Settings) -> int:
 
     engine = Engine.open(settings)
     if engine.store.document(args.document) is None:
-        known = ", ".join(d.doc_id for d in engine.documents()) or "keine"
-        print(f"Dokument '{args.document}' ist nicht im Index. Vorhanden: {known}",
-              file=sys.stderr)
-        return 2
+        raise ConfigError(unknown_document(engine, args.document))
     n = engine.remove(args.document)
     print(f"'{args.document}' entfernt ({n} Abschnitte).")
     return 0
 
 
-def _read_questions(path: Path) -> list[dict]:
-    items = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            question = str(obj["question"])
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise AssistantError(
-                f"{path}, Zeile {n}: kein gültiges JSON-Objekt mit 'question' ({exc})."
-            ) from exc
-        items.append({"id": obj.get("id", f"z{n}"), "question": question})
-    return items
-
-
-def _cmd_ask(args, settings: Settings) -> int:
-    from assistant.engine import Engine
-
-    if args.summarize:
-        items = []
-    elif args.questions:
-        items = _read_questions(args.questions)
-    elif args.step2:
-        # ask() searches a guidance question with the draft's words (as_searched)
-        items = [{"id": q.key, "question": q.question} for q in STEP2_QUESTIONS]
-    elif args.question:
-        items = [{"id": None, "question": args.question}]
-    else:
-        print("Bitte eine Frage angeben, --step2 oder --questions DATEI.", file=sys.stderr)
-        return 2
-    engine = Engine.open(settings)
-    if engine.store.count() == 0:
-        print("Der Index ist leer. Bitte zuerst Dokumente einlesen: assistant ingest ORDNER",
-              file=sys.stderr)
-        return 2
-    if args.summarize:
-        if not args.document:
-            print("--summarize braucht --document DOKUMENT (IDs: assistant list).",
-                  file=sys.stderr)
-            return 2
-        from assistant.answer.summarize import summarize_document
-
-        answer = summarize_document(engine.store, args.document, engine.answerer())
-        print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json
-              else format_answer(answer))
-        return 0
-    filters = _filters(args)
-    for item in items:
-        answer = engine.ask(item["question"], filters=filters)
-        if args.json:
-            obj = answer.to_dict()
-            if item["id"] is not None:
-                obj = {"id": item["id"], **obj}
-            print(json.dumps(obj, ensure_ascii=False), flush=True)
-        else:
-            if len(items) > 1:
-                print(f"\n=== {item['question']} ===")
-            print(format_answer(answer), flush=True)
-    return 0
-
-
-COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "remove": _cmd_remove, "ask": _cmd_ask}
+COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "remove": _cmd_remove, "ask": run_ask}
 # Modules that add subcommands: each has add_commands(sub, add_common, add_search)
 # returning {name: run(args, settings) -> exit code}; their top-level imports stay light.
 _EXTENSIONS = ("assistant.evaluate.cli", "assistant.models")
@@ -269,9 +208,35 @@ def main(argv: list[str] | None = None) -> int:
     except AssistantError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a path the user gave: missing, no permission, a file not a folder
+        print(f"Fehler: {os_error(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line, the details with -v
+        if args.verbose:
+            raise
+        print(f"Fehler: Unerwarteter Programmfehler ({type(exc).__name__}). Bitte mit -v "
+              "erneut aufrufen und die Ausgabe an die Betreuung des Assistenten geben.",
+              file=sys.stderr)
+        return 1
+
+
+_OS_REASONS = {
+    errno.ENOENT: "nicht gefunden", errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "keine Berechtigung", errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.EISDIR: "ist ein Ordner, keine Datei", errno.ENOSPC: "kein Speicherplatz mehr frei",
+    errno.EROFS: "das Laufwerk ist schreibgeschützt", errno.ELOOP: "Kreis aus Verknüpfungen",
+    errno.ENAMETOOLONG: "Pfad zu lang",
+}
+
+
+def os_error(exc: OSError) -> str:
+    """An error of the file system in German: which path, what happened, what to do."""
+    reason = _OS_REASONS.get(exc.errno, f"Dateifehler Nr. {exc.errno}")
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{reason}. Bitte Pfad und Zugriffsrechte prüfen."
 
 
 if __name__ == "__main__":

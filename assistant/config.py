@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.errors import ConfigError
 
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+TOP_K_MAX = 100  # sources per answer: 1 to this many (setting top_k, CLI -k, ask(k=…))
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Settings:
     retrieval_mode: str = "hybrid"
     dense_weight: float = 0.5
     rrf_k: int = 60
-    top_k: int = 5
+    top_k: int = 5  # 1 to TOP_K_MAX
     candidates: int = 50
     # re-order this many fused candidates by their best sentence (0 = off)
     rerank_candidates: int = 20
@@ -46,6 +47,9 @@ class Settings:
     exact_search_max_chunks: int = 100_000
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
+    # Limits on one input (longer ones are refused, further questions in it left out)
+    max_question_chars: int = 2000
+    max_sub_questions: int = 5
     # Answering
     llm: str = "extractive"
     max_answer_sentences: int = 6
@@ -109,6 +113,23 @@ class Settings:
             raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
         if not 0.0 <= self.dense_weight <= 1.0:
             raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
+        check_top_k(self.top_k)
+        for name in ("max_question_chars", "max_sub_questions"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"Die Einstellung {name} muss mindestens 1 sein, nicht "
+                                  f"{getattr(self, name)}. Bitte in ausgangslage.toml oder "
+                                  f"AUSGANGSLAGE_{name.upper()} korrigieren.")
+
+
+def check_top_k(k: object) -> int:
+    """``k`` when it is a whole number of sources from 1 to ``TOP_K_MAX``; else the German
+    error that names the setting (0 would find nothing, -1 all but one of the candidates)."""
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= TOP_K_MAX:
+        raise ConfigError(
+            f"Die Anzahl der Quellen (Einstellung top_k, auf der Kommandozeile -k) muss eine "
+            f"ganze Zahl von 1 bis {TOP_K_MAX} sein, nicht {k!r}. Bitte z. B. 5 angeben."
+        )
+    return k
 
 
 def load_settings(config_file: Path | None = None, **overrides: object) -> Settings:
@@ -143,4 +164,4 @@ def secret(settings: Settings) -> str | None:
     return os.environ.get(settings.openai_api_key_env) or None
 
 
-__all__ = ["Settings", "load_settings", "secret", "RETRIEVAL_MODES"]
+__all__ = ["Settings", "load_settings", "secret", "check_top_k", "RETRIEVAL_MODES", "TOP_K_MAX"]

@@ -35,3 +35,7 @@ class GeneratorError(AssistantError):
 
 class PromptError(AssistantError):
     """A prompt template is missing or does not fit its variables."""
+
+
+class QuestionError(ConfigError):
+    """One question is empty or beyond a limit; the other questions of a batch go on."""

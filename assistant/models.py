@@ -136,7 +136,8 @@ def _run(args, settings: Settings) -> int:
 
 def add_commands(sub, add_common, add_search) -> dict:
     p = sub.add_parser("model", help="lokales Sprachmodell einrichten")
-    msub = p.add_subparsers(dest="model_command", required=True)
+    msub = p.add_subparsers(dest="model_command", required=True, title="Befehle",
+                            metavar="UNTERBEFEHL")
     q = msub.add_parser("install-qwen",
                         help=f"{QWEN_NAME} aus den installierten Paketteilen zusammensetzen")
     add_common(q)

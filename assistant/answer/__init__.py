@@ -15,6 +15,7 @@ from typing import Protocol
 
 from assistant import spelling
 from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
+from assistant.answer.limits import check_input, limit_questions
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.guidance import step2_question
@@ -151,7 +152,7 @@ def merge_answers(question: str, parts: list[Answer]) -> Answer:
         texts.append(f"### {part.question}\n{body}")
         sentences += [replace(s, citations=tuple(mapping.get(n, n) for n in s.citations))
                       for s in part.sentences]
-        notes += part.notes
+        notes += [n for n in part.notes if n not in notes]  # a note shared by parts once
         for s in part.sources:
             sources.setdefault(s.chunk.id, s)
     ranked = [replace(s, rank=i + 1) for i, s in enumerate(sources.values())]
@@ -165,9 +166,7 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     """Retrieve, then answer; records the time of each stage. An input with several
     questions is answered question by question. A question of the guidance is searched with
     the draft's words (``as_searched``) and answered as asked, as the draft does."""
-    question = as_question(question)
-    if not question:
-        raise ConfigError("Bitte eine Frage eingeben.")
+    question, limited = check_question(question, retriever.settings, k)
     searched = as_searched(question, retriever)
     parts, searches = sub_questions(question), sub_questions(searched)
     if searched == question and len(parts) > 1:  # one of the parts may be the guidance's
@@ -175,11 +174,23 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     # a guidance question's parts pair with the parts of its search words
     pairs = list(zip(parts, searches)) if len(searches) == len(parts) else [(question, searched)]
     if len(pairs) == 1:
-        return _ask_one(*pairs[0], retriever, answerer, k, mode, filters)
+        return with_note(_ask_one(*pairs[0], retriever, answerer, k, mode, filters), question,
+                         limited)
     t0 = time.perf_counter()
     merged = merge_answers(question, [_ask_one(part, search, retriever, answerer, k, mode,
                                                filters) for part, search in pairs])
-    return replace(merged, timings_ms={"total": (time.perf_counter() - t0) * 1000})
+    return replace(with_note(merged, question, limited),
+                   timings_ms={"total": (time.perf_counter() - t0) * 1000})
+
+
+def check_question(text: str, settings: Settings, k: int | None = None) -> tuple[str, str]:
+    """The limits of one input, checked before anything is searched (``limits``): the
+    question as ``ask`` reads it, cut to its first ``max_sub_questions`` questions, and the
+    note saying how many were left out ("" when none was). An empty or too long input and a
+    top-k outside 1–100 raise a ``ConfigError`` naming the setting."""
+    question = as_question(check_input(text, settings, k))
+    kept, note = limit_questions(sub_questions(question), settings)
+    return (" ".join(kept) if note else question), note
 
 
 def retrieve(question: str, searched: str, retriever: Retriever, k: int | None = None,
@@ -187,6 +198,7 @@ def retrieve(question: str, searched: str, retriever: Retriever, k: int | None =
              ) -> tuple[str, str, list[Source]]:
     """The question as read (typing slips corrected), the note on what was read otherwise,
     and the sources found for ``searched`` (the question or its search words, ``as_searched``)."""
+    check_input(question, retriever.settings, k)  # also where the app streams an answer
     read, note = spell(question, retriever)
     search = read if searched == question else spell(searched, retriever)[0]
     return read, note, retriever.search(search, k=k, mode=mode, filters=filters)

@@ -44,10 +44,20 @@ class Refusal:
         return f"{base} Hinweis: {self.hint}." if self.hint else base
 
 
+NOWHERE_NAMED = 5  # words named in "… kommen in keinem Dokument vor"; the rest are counted
+
+
 def _nowhere(words: list[str]) -> str:
-    """„Gesamtbudget“, „Feuerwehr“ kommen in keinem Dokument vor"""
-    listed = ", ".join(f"„{w}“" for w in words)
-    return f"{listed} {'kommt' if len(words) == 1 else 'kommen'} in keinem Dokument vor"
+    """„Gesamtbudget“, „Feuerwehr“ kommen in keinem Dokument vor: each word once, at most
+    ``NOWHERE_NAMED`` of them, then "und 3 weitere"."""
+    unique: dict[str, str] = {}
+    for word in words:
+        unique.setdefault(word.casefold(), word)
+    named = list(unique.values())[:NOWHERE_NAMED]
+    listed = ", ".join(f"„{w}“" for w in named)
+    if len(unique) > len(named):
+        listed += f" und {len(unique) - len(named)} weitere"
+    return f"{listed} {'kommt' if len(unique) == 1 else 'kommen'} in keinem Dokument vor"
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

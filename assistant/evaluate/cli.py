@@ -15,8 +15,11 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from assistant import cliparse
+
 DEFAULT_QUESTIONS = Path("eval/questions.jsonl")
 DEFAULT_SWEEP_OUT = Path("eval/results/sweep.md")
+PARTIAL = 3  # some lines of the question file were skipped
 GATE_FAILED = 4
 SHOWN = ("evidence_hit@5", "citation_precision", "citation_recall", "citation_validity",
          "evidence_coverage", "abstention_accuracy", "false_answers", "false_refusals",
@@ -55,17 +58,19 @@ def add_commands(sub, add_common, add_search) -> dict:
     p = sub.add_parser("eval", help="Antwort- und Quellenqualität an einem Fragensatz messen")
     add_common(p)
     add_search(p)
-    p.add_argument("--questions", type=Path,
+    p.add_argument("--questions", type=Path, metavar="DATEI",
                    help=f"JSONL-Fragendatei (Standard: {DEFAULT_QUESTIONS})")
-    p.add_argument("--corpus", type=Path,
+    p.add_argument("--corpus", type=Path, metavar="ORDNER",
                    help="diesen Ordner vorher einlesen (ohne --data in einen temporären Index)")
-    p.add_argument("--out", type=Path, help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>)")
-    p.add_argument("--label", help="Name des Laufs")
+    p.add_argument("--out", type=Path, metavar="ORDNER",
+                   help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>)")
+    p.add_argument("--label", metavar="NAME", help="Name des Laufs")
     p.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"),
                    help="zwei Läufe (Ordner oder summary.json) vergleichen")
     p.add_argument("--gate", type=Path, metavar="BASIS",
                    help="Lauf gegen diese summary.json prüfen (Exitcode 4 bei Verschlechterung)")
-    p.add_argument("--margin", type=float, default=0.03,
+    p.add_argument("--margin", type=cliparse.decimal_number("Spielraum", 0.0, 1.0),
+                   default=0.03, metavar="ZAHL",
                    help="erlaubter Rückgang je Leitkennzahl beim --gate (Standard 0,03)")
     p.add_argument("--typed", choices=sorted(TYPED),
                    help="Fragen so verändert stellen, wie Menschen tippen: 'klein' (alles "
@@ -89,7 +94,7 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="Gewichte der semantischen Suche für hybrid (ohne --dense-weight)")
     b.add_argument("--with-title", action="store_true",
                    help="Titel mit einbetten (MTEB-Vergleichswerte: ohne Titel)")
-    b.add_argument("--limit", type=int, help="nur die ersten N Anfragen")
+    b.add_argument("--limit", type=cliparse.count, metavar="N", help="nur die ersten N Anfragen")
     b.add_argument("--out", type=Path, help="Tabelle zusätzlich als Markdown schreiben")
     return {"eval": run_eval, "bench": run_bench}
 
@@ -138,6 +143,20 @@ def _print_summary(summary: dict) -> None:
         print("  Befunde: " + ", ".join(f"{d} {n}" for d, n in m["diagnoses"].items()))
 
 
+def _report_bad_lines(lines, gated: bool, any_good: bool) -> None:
+    """Name every unusable line of the question file on stderr. The evaluation goes on with
+    the good ones (exit code 3), except for a gate, whose baseline was measured on all of
+    them, and when no line is usable."""
+    from assistant.errors import ConfigError
+
+    if not any_good:
+        raise ConfigError(f"Keine Zeile der Fragendatei ist nutzbar.\n{lines.report()}")
+    if gated:
+        raise ConfigError(f"{lines.report()}\nMit --gate wird nur ein vollständiger "
+                          "Fragenkatalog mit der Basis verglichen.")
+    print(lines.report(), file=sys.stderr)
+
+
 def run_eval(args: argparse.Namespace, settings) -> int:
     from assistant.evaluate import gate as gates
 
@@ -147,7 +166,7 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         return 0
     from assistant.engine import Engine
     from assistant.errors import ConfigError
-    from assistant.evaluate.questions import load_questions
+    from assistant.evaluate.questions import read_questions
     from assistant.evaluate.report import write_run
     from assistant.evaluate.run import default_label, default_out, run_questions, summary_of
 
@@ -155,12 +174,15 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     recorded = baseline or {}
     questions_file = args.questions or Path(recorded.get("questions_file") or DEFAULT_QUESTIONS)
     corpus = args.corpus or (Path(recorded["corpus"]) if recorded.get("corpus") else None)
-    questions = load_questions(questions_file)
+    questions, lines = read_questions(questions_file, settings)
+    if lines.bad:
+        _report_bad_lines(lines, baseline is not None, bool(questions))
     if args.typed:
         retype = TYPED[args.typed]
         questions = [dataclasses.replace(q, question=retype(q.question)) for q in questions]
+    partial = PARTIAL if lines.bad else 0
     if args.sweep:
-        return _run_sweep(args, settings, questions, corpus or Path("corpus/dokumente"))
+        return _run_sweep(args, settings, questions, corpus or Path("corpus/dokumente")) or partial
     with _index_settings(settings, corpus, args.data_dir is not None) as used:
         engine = Engine.open(used)
         if corpus is not None:
@@ -178,8 +200,11 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     files = write_run(args.out or default_out(label), records, summary)
     _print_summary(summary)
     print(f"Ergebnisse: {files['markdown'].parent}/ (report.md, report.html, results.jsonl)")
+    if lines.bad:
+        print(f"Hinweis: {len(lines.bad)} Zeile(n) der Fragendatei übersprungen, bewertet "
+              f"wurden {len(questions)} Fragen (Exitcode 3).")
     if baseline is None:
-        return 0
+        return partial
     diffs = gates.settings_differences(baseline, summary)
     if diffs:
         print("Hinweis: Einstellungen weichen von der Basis ab: " + "; ".join(diffs))

@@ -7,11 +7,13 @@ is ``answerable``; then ``documents``, ``pages`` (physical 1-based PDF pages) an
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import ConfigError
+from assistant.answer.limits import check_input
+from assistant.config import Settings
+from assistant.errors import ConfigError, QuestionError
+from assistant.questionfile import BadLine, QuestionLines, read_question_lines
 
 
 @dataclass(frozen=True)
@@ -50,27 +52,57 @@ def parse_question(obj: dict, fallback_id: str) -> Question:
     )
 
 
-def load_questions(path: Path) -> list[Question]:
-    """Read a question file; a broken line stops with a message naming it."""
-    if not path.is_file():
-        raise ConfigError(
-            f"Die Fragendatei {path} wurde nicht gefunden. Bitte mit --questions DATEI angeben."
-        )
-    out: list[Question] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
+def _label_problem(obj: dict) -> str | None:
+    """Why the labels of a question object do not fit the format (eval/README.md), in
+    German; None when they fit or are absent."""
+    for key, what in (("documents", "Dateinamen"), ("evidence", "Textstellen")):
+        value = obj.get(key)
+        if value is not None and not (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value)):
+            return f"„{key}“ muss eine Liste von {what} sein"
+    pages = obj.get("pages")
+    if pages is not None and not (isinstance(pages, list) and all(
+            isinstance(p, dict) and isinstance(p.get("document"), str)
+            and isinstance(p.get("page"), int) and not isinstance(p.get("page"), bool)
+            for p in pages)):
+        return "„pages“ muss eine Liste wie [{\"document\": \"bericht.pdf\", \"page\": 3}] sein"
+    return None
+
+
+def _beyond_limits(obj: dict, settings: Settings) -> str | None:
+    try:
+        check_input(obj["question"], settings)
+    except QuestionError as exc:
+        return str(exc)
+    return None
+
+
+def read_questions(path: Path, settings: Settings | None = None
+                   ) -> tuple[list[Question], QuestionLines]:
+    """The usable questions of a question file and what was read (``lines.bad`` names every
+    line that could not be used, with a German reason); a missing file raises. With
+    ``settings``, a question ``ask`` would refuse (``max_question_chars``) is such a line
+    too, instead of stopping a run midway."""
+    lines = read_question_lines(path)
+    questions: list[Question] = []
+    rows = []
+    for n, obj, qid in lines.rows:
+        problem = _label_problem(obj) or (settings and _beyond_limits(obj, settings))
+        if problem:
+            lines.bad.append(BadLine(n, problem))
             continue
-        try:
-            out.append(parse_question(json.loads(line), f"z{n}"))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(
-                f"{path}, Zeile {n}: keine gültige Frage ({type(exc).__name__}: {exc}). "
-                "Erwartet wird ein JSON-Objekt mit mindestens 'id' und 'question'."
-            ) from exc
-    if not out:
+        rows.append((n, obj, qid))
+        questions.append(parse_question({**obj, "id": qid}, qid))
+    lines.rows = rows
+    lines.bad.sort(key=lambda b: b.line)
+    return questions, lines
+
+
+def load_questions(path: Path) -> list[Question]:
+    """Read a question file whole: a broken line stops with a message naming every one."""
+    questions, lines = read_questions(path)
+    if lines.bad:
+        raise ConfigError(lines.report())
+    if not questions:
         raise ConfigError(f"Die Fragendatei {path} enthält keine Fragen.")
-    ids = [q.id for q in out]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise ConfigError(f"{path}: doppelte Frage-IDs {', '.join(dupes)} – bitte eindeutig machen.")
-    return out
+    return questions

@@ -114,7 +114,7 @@ def plot_png(series: dict[str, list[float | None]], title: str) -> bytes:
     ax.set_xticks(ks)
     ax.grid(alpha=0.3)
     ax.set_title(title)
-    if series:
+    if ax.get_legend_handles_labels()[0]:  # a set without evidence labels draws no line
         ax.legend(loc="lower right", fontsize="small")
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight")
