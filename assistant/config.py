@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from assistant.errors import ConfigError
 
@@ -57,6 +58,15 @@ class Settings:
     openai_base_url: str = "http://127.0.0.1:8080/v1"
     openai_model: str = "local"
     openai_api_key_env: str = "OPENAI_API_KEY"
+    # the key itself may also stand in the TOML file (never in the environment as
+    # AUSGANGSLAGE_OPENAI_API_KEY, never shown or logged)
+    openai_api_key: str | None = field(default=None, repr=False)
+    # the key is sent only to this server (scheme, host and port); default: the address
+    # openai_base_url has at start. An address changed later in the app gets no key.
+    openai_key_origin: str | None = None
+    # Team operation: answer generators that users who are not admins may choose for
+    # their own session (comma-separated; the configured llm is always allowed)
+    allowed_llms: str = "extractive"
 
     @property
     def index_dir(self) -> Path:
@@ -92,6 +102,8 @@ class Settings:
                     value = int(value)
                 elif kind == "float":
                     value = float(value)
+                elif isinstance(value, list | tuple):  # TOML list, e.g. allowed_llms
+                    value = ",".join(str(v).strip() for v in value)
                 else:
                     value = str(value)
             except (TypeError, ValueError) as exc:
@@ -109,6 +121,14 @@ class Settings:
             raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
         if not 0.0 <= self.dense_weight <= 1.0:
             raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
+        if self.openai_key_origin is None:
+            object.__setattr__(self, "openai_key_origin", origin(self.openai_base_url))
+
+    @property
+    def allowed_llm_names(self) -> tuple[str, ...]:
+        """The configured generator first, then the others allowed for every user."""
+        names = [self.llm, *(n.strip() for n in self.allowed_llms.split(","))]
+        return tuple(dict.fromkeys(n for n in names if n))
 
 
 def load_settings(config_file: Path | None = None, **overrides: object) -> Settings:
@@ -130,7 +150,7 @@ def load_settings(config_file: Path | None = None, **overrides: object) -> Setti
         values.update(data)
     elif config_file is not None:
         raise ConfigError(f"Die Einstellungsdatei {path} wurde nicht gefunden.")
-    for name in names:
+    for name in names - {"openai_api_key"}:  # the key: its own variable or the file
         env = os.environ.get(f"AUSGANGSLAGE_{name.upper()}")
         if env is not None and env != "":
             values[name] = env
@@ -138,9 +158,32 @@ def load_settings(config_file: Path | None = None, **overrides: object) -> Setti
     return Settings(**values)
 
 
+def origin(url: str | None) -> str:
+    """``scheme://host:port`` of a URL (the default port spelled out), lower case."""
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    except ValueError:
+        return ""
+    if not parts.scheme or not parts.hostname:
+        return ""
+    return f"{parts.scheme.lower()}://{parts.hostname.lower()}:{port}"
+
+
 def secret(settings: Settings) -> str | None:
-    """The API key for the OpenAI-compatible server, read from the environment only."""
-    return os.environ.get(settings.openai_api_key_env) or None
+    """The API key for the OpenAI-compatible server: from the environment variable named by
+    ``openai_api_key_env``, else from the settings file."""
+    return os.environ.get(settings.openai_api_key_env) or settings.openai_api_key or None
 
 
-__all__ = ["Settings", "load_settings", "secret", "RETRIEVAL_MODES"]
+def key_for_server(settings: Settings) -> str | None:
+    """The API key, but only for the server it was configured for (``openai_key_origin``):
+    a server address changed later gets none."""
+    target = origin(settings.openai_base_url)
+    if target and target == origin(settings.openai_key_origin):
+        return secret(settings)
+    return None
+
+
+__all__ = ["Settings", "load_settings", "secret", "key_for_server", "origin",
+           "RETRIEVAL_MODES"]

@@ -58,3 +58,12 @@ class Engine:
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
             filters: Filters | None = None, llm: str | None = None) -> Answer:
         return ask(question, self.retriever, self.answerer(llm), k=k, mode=mode, filters=filters)
+
+    def use(self, settings: Settings) -> None:
+        """Answer with other settings from now on (model, server, retrieval defaults): the
+        settings object is replaced, and generators are created afresh when next asked for.
+        Index, embedder and data folder stay as opened; questions already running finish
+        with the generator they began with."""
+        self.settings = settings
+        self.retriever.settings = settings
+        self._answerers = {}

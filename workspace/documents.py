@@ -1,7 +1,8 @@
 """Dokumente: upload, list, edit metadata (sidecar + re-ingest), delete, re-index.
 
 Uploads are copied to ``<daten>/dokumente``; editing metadata writes ``<datei>.meta.json``
-next to that copy (a bundled document is copied there first, the corpus stays untouched)."""
+next to that copy (a bundled document is copied there first, the corpus stays untouched).
+A copy whose ingest did not finish (skipped, failed) is removed again (``remove_orphans``)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from assistant.errors import AssistantError
 from assistant.ingest import FORMAT_NAMES, SUPPORTED
 from assistant.ingest.metadata import DOC_TYPES, SIDECAR_SUFFIX, read_sidecar
 from assistant.types import IngestReport, Problem
-from workspace.context import Progress, Workspace
-from workspace.render import ingest_markdown
+from workspace.context import Progress, Workspace, remove_orphans
+from workspace.render import ingest_markdown, text
 
 DOCUMENT_COLUMNS = ("Dokument", "Typ", "Kommune", "Jahr", "Seiten", "Abschnitte", "Titel")
 
@@ -36,7 +37,7 @@ def upload(ws: Workspace, files: list[str | Path] | None, progress: Progress | N
     if not files:
         raise AssistantError(f"Bitte zuerst Dateien auswählen ({FORMAT_NAMES}).")
     ws.uploads_dir.mkdir(parents=True, exist_ok=True)
-    copies, rejected = [], []
+    sources, rejected = [], []
     for f in files:
         src = Path(f)
         if src.suffix.lower() not in SUPPORTED:
@@ -44,10 +45,17 @@ def upload(ws: Workspace, files: list[str | Path] | None, progress: Progress | N
                                     "unterstützt – bitte als PDF, DOCX, HTML, Markdown, TXT, CSV "
                                     "oder XLSX speichern."))
             continue
-        dest = ws.uploads_dir / src.name
-        shutil.copyfile(src, dest)
-        copies.append(dest)
-    report = _ingest(ws, copies, progress) if copies else IngestReport()
+        sources.append(src)
+    copies = [ws.uploads_dir / src.name for src in sources]
+    report = None
+    try:
+        with ws.holding(copies):
+            for src, dest in zip(sources, copies):
+                shutil.copyfile(src, dest)
+            report = _ingest(ws, copies, progress) if copies else IngestReport()
+    finally:
+        if report is None or report.skipped:
+            remove_orphans(ws)  # copies that did not make it into the index
     return ingest_markdown(IngestReport(
         added=report.added, updated=report.updated, unchanged=report.unchanged,
         problems=report.problems + tuple(rejected), chunks_written=report.chunks_written,
@@ -76,19 +84,20 @@ def save_metadata(ws: Workspace, doc_id: str, doc_type: str, municipality: str,
         raise AssistantError(f"Die Datei {original} ist nicht mehr vorhanden. Bitte das Dokument "
                              "löschen und neu hochladen.")
     copy = ws.uploads_dir / original.name
-    if original.resolve() != copy.resolve():
-        ws.uploads_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(original, copy)
-    meta = {**read_sidecar(original), **read_sidecar(copy), "type": doc_type,
-            "municipality": (municipality or "").strip() or ws.settings.default_municipality,
-            "year": int(year_s) if year_s else None}
-    copy.with_name(copy.name + SIDECAR_SUFFIX).write_text(
-        json.dumps({k: v for k, v in meta.items() if v is not None}, ensure_ascii=False, indent=2),
-        encoding="utf-8")
-    report = _ingest(ws, [copy], progress, force=True)
+    with ws.holding([copy]):  # not an orphan while it is being read in
+        if original.resolve() != copy.resolve():
+            ws.uploads_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(original, copy)
+        meta = {**read_sidecar(original), **read_sidecar(copy), "type": doc_type,
+                "municipality": (municipality or "").strip() or ws.settings.default_municipality,
+                "year": int(year_s) if year_s else None}
+        copy.with_name(copy.name + SIDECAR_SUFFIX).write_text(
+            json.dumps({k: v for k, v in meta.items() if v is not None}, ensure_ascii=False,
+                       indent=2), encoding="utf-8")
+        report = _ingest(ws, [copy], progress, force=True)
     if copy.name != doc_id and not report.skipped:
         ws.engine.remove(doc_id)  # a nested corpus id is now stored under the file name
-    return f"✔ Metadaten von **{copy.name}** gespeichert.\n\n" + ingest_markdown(report)
+    return f"✔ Metadaten von **{text(copy.name)}** gespeichert.\n\n" + ingest_markdown(report)
 
 
 def delete(ws: Workspace, doc_id: str) -> str:
@@ -99,7 +108,7 @@ def delete(ws: Workspace, doc_id: str) -> str:
     if Path(info.path).resolve() == copy.resolve():
         copy.unlink(missing_ok=True)
         copy.with_name(copy.name + SIDECAR_SUFFIX).unlink(missing_ok=True)
-    return f"✔ **{doc_id}** gelöscht ({removed} Abschnitte)."
+    return f"✔ **{text(doc_id)}** gelöscht ({removed} Abschnitte)."
 
 
 def reindex(ws: Workspace, progress: Progress | None = None) -> str:
