@@ -1,9 +1,10 @@
 """Index stage: put parsed, chunked, embedded documents into the store.
 
-Crash safety: a document's chunks are upserted under deterministic ids, then its stale
-chunks are deleted, and only then its manifest record is written. A run killed at any
-point leaves a usable index; the next run sees the missing or outdated manifest record
-and completes the document without duplicates.
+Crash safety: a document's chunks are upserted under deterministic ids batch by batch,
+then its stale chunks are deleted, and only then its manifest record is written. A run
+killed or cancelled at any point leaves a usable index; the next run sees the missing or
+outdated manifest record and completes the document without duplicates, embedding only
+the chunks that are not stored yet.
 """
 
 from __future__ import annotations
@@ -112,11 +113,15 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         target=settings.chunk_tokens, overlap=settings.chunk_overlap_tokens, limit=limit,
     )
     info = replace(parsed.info, chunks=len(chunks))
-    for i in range(0, len(chunks), _EMBED_BATCH):
+    # chunks an interrupted run already stored are not embedded again
+    embedded = store.embedded(info, chunks)
+    todo = [c for c in chunks if c.id not in embedded]
+    for i in range(0, len(todo), _EMBED_BATCH):
         if checkpoint and i:
             checkpoint()
-        report(0.1 + 0.8 * i / max(len(chunks), 1), f"{doc_id}: Abschnitte einbetten")
-        batch = chunks[i:i + _EMBED_BATCH]
+        share = (len(embedded) + i) / max(len(chunks), 1)
+        report(0.1 + 0.8 * share, f"{doc_id}: Abschnitte einbetten")
+        batch = todo[i:i + _EMBED_BATCH]
         vectors = embedder.embed_passages([embedding_text(c, info.title) for c in batch])
         store.upsert_chunks(info, batch, vectors)
     store.delete_stale(doc_id, [c.id for c in chunks])

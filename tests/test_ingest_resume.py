@@ -126,3 +126,29 @@ def e5_counting(e5):
             return e5.embed_passages(texts)
 
     return Counting()
+
+
+def test_a_resumed_document_embeds_only_its_missing_chunks(tmp_path, e5_counting):
+    docs = write_docs(tmp_path)
+    eng = Engine.open(settings(tmp_path / "daten"), embedder=e5_counting)
+    # call 4: after the long file's second batch of 32
+    first = eng.ingest([docs], checkpoint=CancelAt(4))
+    assert first.cancelled == ("b-lang.txt", "c-kurz.txt")
+    assert e5_counting.passages == 1 + 64
+    e5_counting.passages = 0
+    again = eng.ingest([docs])
+    chunks = {d.doc_id: d.chunks for d in eng.documents()}
+    assert again.added == ("b-lang.txt", "c-kurz.txt")
+    assert e5_counting.passages == chunks["b-lang.txt"] - 64 + chunks["c-kurz.txt"]
+    # forced again with the same text: nothing to embed, metadata brought up to date
+    e5_counting.passages = 0
+    (docs / "b-lang.txt.meta.json").write_text('{"year": 2021}', encoding="utf-8")
+    forced = eng.ingest([docs], force=True)
+    assert forced.updated == ("a-kurz.md", "b-lang.txt", "c-kurz.txt")
+    assert e5_counting.passages == 0
+    years = {m["year"] for c, m in zip(*eng.store.all_chunks()) if c.doc_id == "b-lang.txt"}
+    assert years == {2021}
+    # a new title is part of what is embedded: every chunk of that document again
+    (docs / "b-lang.txt.meta.json").write_text('{"title": "Angebote 2021"}', encoding="utf-8")
+    eng.ingest([docs], force=True)
+    assert e5_counting.passages == chunks["b-lang.txt"]
