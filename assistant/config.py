@@ -16,6 +16,8 @@ from pathlib import Path
 from assistant.errors import ConfigError
 
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+LIMITS = ("max_file_mb", "max_unpacked_mb", "max_zip_entries", "max_zip_ratio", "max_pdf_pages",
+          "max_sheet_rows", "max_text_chars")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,14 @@ class Settings:
     # up to this many chunks, semantic search is exact (all vectors in memory, ~1.5 kB each);
     # above, Chroma's approximate HNSW index answers (0 = always HNSW)
     exact_search_max_chunks: int = 100_000
+    # Limits on ingest: a file beyond one is skipped with a message naming the setting
+    max_file_mb: int = 200  # size of one file
+    max_unpacked_mb: int = 500  # DOCX, XLSX, PPTX, ODT, ODS: all parts unpacked together
+    max_zip_entries: int = 10_000  # … and the number of their parts
+    max_zip_ratio: int = 100  # … and how many times larger a part (over 1 MB) unpacks
+    max_pdf_pages: int = 2_000
+    max_sheet_rows: int = 100_000  # filled rows of one sheet (XLSX, XLS, ODS, CSV)
+    max_text_chars: int = 20_000_000  # characters of text a file gives (cells count one)
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
     # Answering
@@ -109,6 +119,11 @@ class Settings:
             raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
         if not 0.0 <= self.dense_weight <= 1.0:
             raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
+        for name in LIMITS:
+            if getattr(self, name) <= 0:
+                raise ConfigError(
+                    f"Einstellung '{name}' muss größer als 0 sein (ist {getattr(self, name)}). "
+                    f"Bitte in ausgangslage.toml oder AUSGANGSLAGE_{name.upper()} korrigieren.")
 
 
 def load_settings(config_file: Path | None = None, **overrides: object) -> Settings:
@@ -143,4 +158,4 @@ def secret(settings: Settings) -> str | None:
     return os.environ.get(settings.openai_api_key_env) or None
 
 
-__all__ = ["Settings", "load_settings", "secret", "RETRIEVAL_MODES"]
+__all__ = ["Settings", "load_settings", "secret", "RETRIEVAL_MODES", "LIMITS"]

@@ -18,7 +18,15 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import DocumentError, IngestCancelled
-from assistant.ingest import chunk_blocks, discover, embedding_text, file_sha256, parse
+from assistant.ingest import (
+    check_file,
+    chunk_blocks,
+    embedding_text,
+    file_sha256,
+    find_documents,
+    parse,
+)
+from assistant.ingest.files import os_message
 from assistant.store import Store
 from assistant.types import IngestReport, Problem
 
@@ -42,8 +50,8 @@ def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: 
     (to let another job go first) or raise ``IngestCancelled`` to stop. Then the chunks
     written so far stay, and the report lists every file not (completely) read."""
     started = time.perf_counter()
-    files = discover(paths)
-    done = _Outcome()
+    files, unlisted = find_documents(paths)
+    done = _Outcome(problems=list(unlisted))
     cancelled: list[str] = []
     for n, (path, doc_id) in enumerate(files):
         def report(fraction: float, message: str) -> None:
@@ -61,6 +69,8 @@ def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: 
             break
         except DocumentError as exc:
             done.problems.append(Problem(doc_id, str(exc)))
+        except OSError as exc:  # gone, rights changed or a read error while it was read
+            done.problems.append(Problem(doc_id, os_message(exc, path)))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             log.exception("Unerwarteter Fehler bei %s", path)
             done.problems.append(Problem(
@@ -96,7 +106,8 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
                  checkpoint: Checkpoint | None, done: _Outcome) -> None:
     """One document: parse, chunk, embed and upsert batch by batch, then drop its stale
     chunks and write its manifest record (last, so an interrupted run is redone)."""
-    sha = file_sha256(path) if path.is_file() else ""
+    check_file(path, settings)  # readable and within the limits, before it is hashed
+    sha = file_sha256(path)
     known = store.document(doc_id)
     if known and known.sha256 == sha and not force:
         done.unchanged.append(doc_id)
@@ -106,6 +117,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         progress=lambda n, total: report(
             0.1 * n / max(total, 1),
             f"{doc_id}: Texterkennung (OCR) Seite {min(n + 1, total)} von {total}"),
+        limits=settings,
     )
     limit = embedder.max_tokens - 24  # room for "passage: " and the heading line
     chunks = chunk_blocks(
