@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from assistant.errors import ConfigError
 
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
+LIMITS = ("max_file_mb", "max_unpacked_mb", "max_zip_entries", "max_zip_ratio", "max_pdf_pages",
+          "max_sheet_rows", "max_text_chars")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,14 @@ class Settings:
     # up to this many chunks, semantic search is exact (all vectors in memory, ~1.5 kB each);
     # above, Chroma's approximate HNSW index answers (0 = always HNSW)
     exact_search_max_chunks: int = 100_000
+    # Limits on ingest: a file beyond one is skipped with a message naming the setting
+    max_file_mb: int = 200  # size of one file
+    max_unpacked_mb: int = 500  # DOCX, XLSX, PPTX, ODT, ODS: all parts unpacked together
+    max_zip_entries: int = 10_000  # … and the number of their parts
+    max_zip_ratio: int = 100  # … and how many times larger a part (over 1 MB) unpacks
+    max_pdf_pages: int = 2_000
+    max_sheet_rows: int = 100_000  # filled rows of one sheet (XLSX, XLS, ODS, CSV)
+    max_text_chars: int = 20_000_000  # characters of text a file gives (cells count one)
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
     # Answering
@@ -121,6 +131,11 @@ class Settings:
             raise ConfigError("chroma_mode muss 'embedded' oder 'http' sein.")
         if not 0.0 <= self.dense_weight <= 1.0:
             raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
+        for name in LIMITS:
+            if getattr(self, name) <= 0:
+                raise ConfigError(
+                    f"Einstellung '{name}' muss größer als 0 sein (ist {getattr(self, name)}). "
+                    f"Bitte in ausgangslage.toml oder AUSGANGSLAGE_{name.upper()} korrigieren.")
         if self.openai_key_origin is None:
             object.__setattr__(self, "openai_key_origin", origin(self.openai_base_url))
 
@@ -186,4 +201,4 @@ def key_for_server(settings: Settings) -> str | None:
 
 
 __all__ = ["Settings", "load_settings", "secret", "key_for_server", "origin",
-           "RETRIEVAL_MODES"]
+           "RETRIEVAL_MODES", "LIMITS"]
