@@ -68,6 +68,7 @@ class Session:
     def __init__(self, url: str, user: str | None = None, password: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.seen: list[str] = []  # every response body, to search for secrets
+        self.session_hash = uuid.uuid4().hex  # one per tab: its gr.State lives on the server
         self._open = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())).open
         if user:
@@ -86,6 +87,19 @@ class Session:
         self.seen.append(body)
         return status, body
 
+    def upload(self, path: Path) -> dict:
+        """Upload a file like the page does; returns the FileData to pass to an event."""
+        boundary = uuid.uuid4().hex
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; "
+                f"filename=\"{path.name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                ).encode() + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+        status, text = self.get("/gradio_api/upload", body,
+                                {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        if status != 200:
+            raise RuntimeError(f"Hochladen abgelehnt ({status}): {text}")
+        return {"path": json.loads(text)[0], "orig_name": path.name,
+                "meta": {"_type": "gradio.FileData"}}
+
     def event(self, elem_id: str | None = None, trigger: str = "click") -> tuple[int, int]:
         """(fn_index, trigger id) of the event a component with ``elem_id`` fires."""
         ids = {c["id"]: c.get("props", {}).get("elem_id") for c in self.config["components"]}
@@ -97,7 +111,7 @@ class Session:
 
     def call(self, fn: int, trigger: int, data: list) -> dict:
         """Run one event through the queue; returns the ``process_completed`` message."""
-        session = uuid.uuid4().hex
+        session = self.session_hash
         self.get("/gradio_api/queue/join", json.dumps(
             {"data": data, "event_data": None, "fn_index": fn, "trigger_id": trigger,
              "session_hash": session}).encode(), {"Content-Type": "application/json"})

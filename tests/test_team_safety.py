@@ -155,6 +155,21 @@ def test_only_an_admin_changes_the_server_address_and_the_key_stays_home(app):
     assert outbound(app) == []
 
 
+def test_abbrechen_reaches_only_the_own_upload(app, tmp_path):
+    anna, ben = Session(app.url, "anna", "anna-pw"), Session(app.url, "ben", "ben-pw")
+    note = tmp_path / "notiz-anna.txt"
+    note.write_text("Das Elterncafé Süd trifft sich dienstags im Familienzentrum.",
+                    encoding="utf-8")
+    done = anna.call(*anna.event("einlesen"), [[anna.upload(note)]])
+    assert done["success"] and "1 neu" in done["output"]["data"][0]
+    # the job lives in anna's session; what ben sends for it is not used
+    refused = ben.call(*ben.event("abbrechen"), ["irgendeine-id"])
+    assert refused["success"] is False
+    assert "Es läuft kein Einlesen" in refused["output"]["error"]
+    said = anna.call(*anna.event("abbrechen"), [None])["output"]["data"][0]
+    assert "ist schon beendet" in said and "notiz-anna.txt" in said
+
+
 @pytest.fixture(scope="module")
 def page(app):
     sync_api = pytest.importorskip("playwright.sync_api")

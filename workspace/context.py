@@ -16,6 +16,7 @@ from assistant.engine import Engine
 from assistant.ingest.metadata import SIDECAR_SUFFIX
 from assistant.types import IngestReport
 from workspace.access import Access
+from workspace.ingestqueue import IngestQueue
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ class Workspace:
     corpus: Path = BUNDLED_CORPUS
     access: Access = field(default_factory=Access)  # no users: the one local user is admin
     draft_lock: threading.Lock = field(default_factory=threading.Lock)
-    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    ingest_queue: IngestQueue = field(default_factory=IngestQueue)  # one ingest at a time
     cache: dict = field(default_factory=dict)  # results that depend only on the index
     _busy: Counter = field(default_factory=Counter)  # upload copies still being ingested
     _busy_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -104,5 +105,7 @@ def ensure_corpus(ws: Workspace, progress: Progress | None = None) -> IngestRepo
     if ws.engine.store.count() > 0 or not ws.corpus.is_dir():
         return None
     log.warning("Index ist leer – lese die mitgelieferten Dokumente aus %s ein.", ws.corpus)
-    with ws.ingest_lock:
-        return ws.engine.ingest([ws.corpus], progress)
+    queue = ws.ingest_queue
+    return queue.run(queue.submit(None, "mitgelieferte Dokumente", 0),
+                     lambda checkpoint: ws.engine.ingest([ws.corpus], progress,
+                                                         checkpoint=checkpoint))

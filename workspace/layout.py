@@ -129,6 +129,7 @@ def launch_options(ws: Workspace, users: list[tuple[str, str]], max_file_size: s
 
 
 def queue(demo: gr.Blocks, concurrency: int = 2) -> gr.Blocks:
-    """Several people ask at once; ingest runs in its own group (``concurrency_id="einlesen"``)
-    so a long upload never blocks questions."""
+    """Several people ask at once; ingest events run in their own group
+    (``concurrency_id="einlesen"``) and wait in the workspace's ingest queue (smallest
+    first), so a long upload blocks neither questions nor other people's small uploads."""
     return demo.queue(default_concurrency_limit=concurrency, max_size=64)

@@ -18,7 +18,9 @@ from workspace import quality as checks
 from workspace.context import Workspace
 
 PRIVATE = {"api_visibility": "private"}  # only "ask" is a public API endpoint
-INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 1, **PRIVATE}
+# changes to the index wait in the workspace's own ingest queue (smallest first), so the
+# events themselves may run side by side: each only waits there and reports its place
+INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 16, **PRIVATE}
 SECTIONS = [(q.title, q.key) for q in STEP2_QUESTIONS]
 TEXT = {"latex_delimiters": [], "sanitize_html": True}  # no formulas from documents
 
@@ -89,8 +91,12 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
                 "und für die Suche eingelesen; das kann pro Datei einige Sekunden dauern.")
     files = gr.File(label="Dateien auswählen", file_count="multiple", file_types=list(SUPPORTED),
                     elem_id="hochladen")
-    upload = gr.Button("Hochladen und einlesen", variant="primary", elem_id="einlesen")
+    with gr.Row():
+        upload = gr.Button("Hochladen und einlesen", variant="primary", elem_id="einlesen",
+                           scale=3)
+        stop = gr.Button("Abbrechen", variant="stop", elem_id="abbrechen", scale=1)
     status = gr.Markdown(elem_id="dokumente-status", **TEXT)
+    job = gr.State(None)  # this session's upload in the ingest queue
     table = gr.Dataframe(value=documents_rows(ws), interactive=False, wrap=True,
                          label="Eingelesene Dokumente (Zeile anklicken zum Bearbeiten)")
     ids = [d.doc_id for d in ws.engine.documents()]
@@ -116,23 +122,29 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
         rows = docs.document_rows(ws)
         return rows[row][0] if 0 <= row < len(rows) else None
 
-    def on_upload(paths, progress=gr.Progress()):
-        return docs.upload(ws, paths, _bar(progress)), None
+    def on_upload(paths, request: gr.Request):
+        started = docs.start_upload(ws, paths, _user(request))
+        for line in docs.watch(ws, started):
+            yield line, None, started.id
 
-    def on_save(d, k, m, y, progress=gr.Progress()):
-        return docs.save_metadata(ws, d, k, m, y, _bar(progress))
+    def on_cancel(job_id, request: gr.Request):
+        return docs.cancel(ws, job_id, _user(request))
 
-    def on_reindex(progress=gr.Progress()):
-        return docs.reindex(ws, _bar(progress))
+    def on_save(d, k, m, y, request: gr.Request, progress=gr.Progress()):
+        return docs.save_metadata(ws, d, k, m, y, _bar(progress), _user(request))
+
+    def on_reindex(request: gr.Request, progress=gr.Progress()):
+        return docs.reindex(ws, _bar(progress), _user(request))
 
     doc.change(guard(pick), doc, [kind, mun, year], **PRIVATE)
     table.select(guard(pick_row), None, doc, **PRIVATE)
     done = [
-        upload.click(guard(on_upload), files, [status, files], **INGEST),
+        upload.click(guard(on_upload), files, [status, files, job], **INGEST),
         save.click(guard(on_save), [doc, kind, mun, year], status, **INGEST),
         delete.click(guard(lambda d: docs.delete(ws, d)), doc, status, **INGEST),
         reindex.click(guard(on_reindex), None, status, **INGEST),
     ]
+    stop.click(guard(on_cancel), job, status, queue=False, **PRIVATE)
     return SimpleNamespace(done=done, table=table, doc=doc)
 
 
@@ -244,7 +256,7 @@ def quality_tab(ws: Workspace, guard) -> None:
         return ({"headers": r.header, "data": r.rows}, str(r.plot) if r.plot else None,
                 r.report, str(r.html) if r.html else None)
 
-    start.click(guard(on_run), upload, [table, plot, report, html], concurrency_id="einlesen",
+    start.click(guard(on_run), upload, [table, plot, report, html], concurrency_id="auswertung",
                 concurrency_limit=1, **PRIVATE)
 
 
