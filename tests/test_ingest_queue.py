@@ -175,6 +175,7 @@ def test_cancel_an_upload_while_it_runs_leaves_nothing_behind(ws, tmp_path):
     assert "wird abgebrochen" in documents.cancel(ws, job.id, "anna")
     lines = list(documents.watch(ws, job, every=0.05))
     assert job.state == CANCELLED and "Abgebrochen" in lines[-1]
+    assert "abgebrochen – nicht übernommen" in lines[-1]
     assert ws.engine.documents() == [] and ws.engine.store.count() == 0  # no half document
     assert not (ws.uploads_dir / "abzubrechen.txt").exists()  # no orphan copy
 

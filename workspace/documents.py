@@ -15,6 +15,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.errors import AssistantError
@@ -69,6 +70,9 @@ def _with(report: IngestReport, problems: list[Problem]) -> IngestReport:
         added=report.added, updated=report.updated, unchanged=report.unchanged,
         problems=report.problems + tuple(problems), chunks_written=report.chunks_written,
         pages=report.pages, seconds=report.seconds, cancelled=report.cancelled)
+
+
+DROPPED = "abgebrochen – nicht übernommen; bei Bedarf bitte erneut hochladen."
 
 
 def _drop_partial(ws: Workspace, report: IngestReport) -> None:
@@ -126,6 +130,10 @@ def _upload_job(ws: Workspace, job: Job, sources: list[Path], rejected: list[Pro
         if report is None or report.skipped:
             remove_orphans(ws)  # copies that did not make it into the index
     if report is not None:
+        if job.stopped:  # the core's "resumes next time" does not hold: it was removed
+            report = replace(report, problems=tuple(
+                Problem(p.path, DROPPED) if p.path in report.cancelled else p
+                for p in report.problems))
         job.summary = ingest_markdown(_with(report, rejected))
     elif job.state == CANCELLED:
         job.summary = f"✖ **Abgebrochen**, bevor es begann: {text(job.label)} – nichts übernommen."

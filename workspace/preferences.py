@@ -70,9 +70,9 @@ def key_status(ws: Workspace) -> str:
     where = (f"Umgebungsvariable `{s.openai_api_key_env}`" if os.environ.get(s.openai_api_key_env)
              else "Einstellungsdatei, `openai_api_key`")
     line = (f"API-Schlüssel: **gesetzt** ({where}). Er wird nur an die beim Start eingestellte "
-            f"Adresse `{s.openai_key_origin}` geschickt.")
+            f"Adresse {text(s.openai_key_origin)} geschickt.")
     if origin(s.openai_base_url) != s.openai_key_origin:
-        line += (f"\n\n⚠ Die Server-Adresse `{s.openai_base_url}` gehört nicht dazu: Anfragen "
+        line += (f"\n\n⚠ Die Server-Adresse {text(s.openai_base_url)} gehört nicht dazu: Anfragen "
                  "dorthin gehen **ohne** API-Schlüssel. Soll der Schlüssel dorthin, bitte "
                  "`openai_base_url` in ausgangslage.toml (oder AUSGANGSLAGE_OPENAI_BASE_URL) "
                  "ändern und das Programm neu starten.")
@@ -150,5 +150,5 @@ def apply(ws: Workspace, username: str | None, llm: str, model_path: str, server
               "Gilt ab sofort für alle, bis zum Neustart.")
     if secret(settings) and origin(settings.openai_base_url) != settings.openai_key_origin:
         status += (f"\n\n⚠ An die neue Server-Adresse geht der API-Schlüssel nicht mit (er gilt "
-                   f"nur für `{settings.openai_key_origin}`).")
+                   f"nur für {text(settings.openai_key_origin)}).")
     return status
