@@ -103,7 +103,8 @@ UPLOAD_MESSAGES = """<script>
 (() => {
   const rules = [
     [/File\\(s\\) exceed the maximum allowed size of ([^:]*): (.*)/s, (m, size, names) =>
-      `Die Datei ist zu groß: ${names} (erlaubt sind höchstens ${size.replace(/b$/, "B")} je ` +
+      `Die Datei ist zu groß: ${names} (erlaubt sind höchstens ` +
+      `${size.replace(/b$/, "B").replace(".", ",")} je ` +
       `Datei). Bitte die Datei verkleinern (z. B. Bilder entfernen) oder in Teile ` +
       `aufteilen. Die Grenze legt die Administration beim Start fest (app.py --max-upload).`],
     [/^HTTP 413: (.*)/s, (m, rest) => rest],
