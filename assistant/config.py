@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from assistant.errors import ConfigError
 
 RETRIEVAL_MODES = ("lexical", "dense", "hybrid")
 TOP_K_MAX = 100  # sources per answer: 1 to this many (setting top_k, CLI -k, ask(k=…))
+LIMITS = ("max_file_mb", "max_unpacked_mb", "max_zip_entries", "max_zip_ratio", "max_pdf_pages",
+          "max_sheet_rows", "max_text_chars")
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,14 @@ class Settings:
     # up to this many chunks, semantic search is exact (all vectors in memory, ~1.5 kB each);
     # above, Chroma's approximate HNSW index answers (0 = always HNSW)
     exact_search_max_chunks: int = 100_000
+    # Limits on ingest: a file beyond one is skipped with a message naming the setting
+    max_file_mb: int = 200  # size of one file
+    max_unpacked_mb: int = 500  # DOCX, XLSX, PPTX, ODT, ODS: all parts unpacked together
+    max_zip_entries: int = 10_000  # … and the number of their parts
+    max_zip_ratio: int = 100  # … and how many times larger a part (over 1 MB) unpacks
+    max_pdf_pages: int = 2_000
+    max_sheet_rows: int = 100_000  # filled rows of one sheet (XLSX, XLS, ODS, CSV)
+    max_text_chars: int = 20_000_000  # characters of text a file gives (cells count one)
     # Metadata defaults for documents without sidecar / front matter
     default_municipality: str = "unbekannt"
     # Limits on one input (longer ones are refused, further questions in it left out)
@@ -61,6 +72,15 @@ class Settings:
     openai_base_url: str = "http://127.0.0.1:8080/v1"
     openai_model: str = "local"
     openai_api_key_env: str = "OPENAI_API_KEY"
+    # the key itself may also stand in the TOML file (never in the environment as
+    # AUSGANGSLAGE_OPENAI_API_KEY, never shown or logged)
+    openai_api_key: str | None = field(default=None, repr=False)
+    # the key is sent only to this server (scheme, host and port); default: the address
+    # openai_base_url has at start. An address changed later in the app gets no key.
+    openai_key_origin: str | None = None
+    # Team operation: answer generators that users who are not admins may choose for
+    # their own session (comma-separated; the configured llm is always allowed)
+    allowed_llms: str = "extractive"
 
     @property
     def index_dir(self) -> Path:
@@ -96,6 +116,8 @@ class Settings:
                     value = int(value)
                 elif kind == "float":
                     value = float(value)
+                elif isinstance(value, list | tuple):  # TOML list, e.g. allowed_llms
+                    value = ",".join(str(v).strip() for v in value)
                 else:
                     value = str(value)
             except (TypeError, ValueError) as exc:
@@ -119,6 +141,19 @@ class Settings:
                 raise ConfigError(f"Die Einstellung {name} muss mindestens 1 sein, nicht "
                                   f"{getattr(self, name)}. Bitte in ausgangslage.toml oder "
                                   f"AUSGANGSLAGE_{name.upper()} korrigieren.")
+        for name in LIMITS:
+            if getattr(self, name) <= 0:
+                raise ConfigError(
+                    f"Einstellung '{name}' muss größer als 0 sein (ist {getattr(self, name)}). "
+                    f"Bitte in ausgangslage.toml oder AUSGANGSLAGE_{name.upper()} korrigieren.")
+        if self.openai_key_origin is None:
+            object.__setattr__(self, "openai_key_origin", origin(self.openai_base_url))
+
+    @property
+    def allowed_llm_names(self) -> tuple[str, ...]:
+        """The configured generator first, then the others allowed for every user."""
+        names = [self.llm, *(n.strip() for n in self.allowed_llms.split(","))]
+        return tuple(dict.fromkeys(n for n in names if n))
 
 
 def check_top_k(k: object) -> int:
@@ -151,7 +186,7 @@ def load_settings(config_file: Path | None = None, **overrides: object) -> Setti
         values.update(data)
     elif config_file is not None:
         raise ConfigError(f"Die Einstellungsdatei {path} wurde nicht gefunden.")
-    for name in names:
+    for name in names - {"openai_api_key"}:  # the key: its own variable or the file
         env = os.environ.get(f"AUSGANGSLAGE_{name.upper()}")
         if env is not None and env != "":
             values[name] = env
@@ -159,9 +194,32 @@ def load_settings(config_file: Path | None = None, **overrides: object) -> Setti
     return Settings(**values)
 
 
+def origin(url: str | None) -> str:
+    """``scheme://host:port`` of a URL (the default port spelled out), lower case."""
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    except ValueError:
+        return ""
+    if not parts.scheme or not parts.hostname:
+        return ""
+    return f"{parts.scheme.lower()}://{parts.hostname.lower()}:{port}"
+
+
 def secret(settings: Settings) -> str | None:
-    """The API key for the OpenAI-compatible server, read from the environment only."""
-    return os.environ.get(settings.openai_api_key_env) or None
+    """The API key for the OpenAI-compatible server: from the environment variable named by
+    ``openai_api_key_env``, else from the settings file."""
+    return os.environ.get(settings.openai_api_key_env) or settings.openai_api_key or None
 
 
-__all__ = ["Settings", "load_settings", "secret", "check_top_k", "RETRIEVAL_MODES", "TOP_K_MAX"]
+def key_for_server(settings: Settings) -> str | None:
+    """The API key, but only for the server it was configured for (``openai_key_origin``):
+    a server address changed later gets none."""
+    target = origin(settings.openai_base_url)
+    if target and target == origin(settings.openai_key_origin):
+        return secret(settings)
+    return None
+
+
+__all__ = ["Settings", "load_settings", "secret", "key_for_server", "origin", "check_top_k",
+           "RETRIEVAL_MODES", "LIMITS", "TOP_K_MAX"]

@@ -13,7 +13,7 @@ from assistant import thesaurus
 from assistant.answer import Answerer, ask, load_answerer
 from assistant.config import Settings
 from assistant.embed import Embedder, load_embedder
-from assistant.index import Progress, ingest_paths, open_store
+from assistant.index import Checkpoint, Progress, ingest_paths, open_store
 from assistant.retrieve import Filters, Retriever
 from assistant.store import Store
 from assistant.types import Answer, DocumentInfo, IngestReport
@@ -42,8 +42,10 @@ class Engine:
         return self._answerers[name]
 
     def ingest(self, paths: list[Path], progress: Progress | None = None,
-               force: bool = False) -> IngestReport:
-        report = ingest_paths(self.store, self.embedder, paths, self.settings, progress, force)
+               force: bool = False, checkpoint: Checkpoint | None = None) -> IngestReport:
+        """See ``ingest_paths``: ``checkpoint()`` may block or raise ``IngestCancelled``."""
+        report = ingest_paths(self.store, self.embedder, paths, self.settings, progress, force,
+                              checkpoint)
         self.retriever.refresh()
         return report
 
@@ -58,3 +60,12 @@ class Engine:
     def ask(self, question: str, k: int | None = None, mode: str | None = None,
             filters: Filters | None = None, llm: str | None = None) -> Answer:
         return ask(question, self.retriever, self.answerer(llm), k=k, mode=mode, filters=filters)
+
+    def use(self, settings: Settings) -> None:
+        """Answer with other settings from now on (model, server, retrieval defaults): the
+        settings object is replaced, and generators are created afresh when next asked for.
+        Index, embedder and data folder stay as opened; questions already running finish
+        with the generator they began with."""
+        self.settings = settings
+        self.retriever.settings = settings
+        self._answerers = {}

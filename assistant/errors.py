@@ -17,6 +17,19 @@ class DocumentError(AssistantError):
     """One document cannot be read; the batch goes on without it."""
 
 
+class LimitError(DocumentError):
+    """A file is beyond a configured limit (size, pages, rows, …); ``setting`` names it."""
+
+    def __init__(self, message: str, setting: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
+class IngestCancelled(AssistantError):
+    """Raised by an ingest's checkpoint to stop it: files done so far stay in the index,
+    the rest are listed in the report and completed by the next run."""
+
+
 class StoreError(AssistantError):
     """The index cannot be used as it is (wrong model, unreachable server, …)."""
 

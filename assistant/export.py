@@ -16,6 +16,27 @@ from assistant.measures import CITYWIDE, GAP_COLUMNS, MEASURE_COLUMNS, TOPICS, O
 from assistant.types import Citation
 
 
+# Markdown export: characters that start links, images, HTML, emphasis, code, tables,
+# headings or math are escaped with a backslash, so text from documents stays text
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$&@=])")
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?<=[Ww]{3})(\.)")
+# spreadsheet cells starting like a formula (=HYPERLINK(…), +, @, -x) are kept as text
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-[^\d\s])")
+
+
+def md_text(text: str) -> str:
+    """``text`` shown literally by any Markdown viewer (no links, images, HTML)."""
+    return _MD_AUTOLINK.sub(r"\\\1\2", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def cell_text(value: object) -> object:
+    """A spreadsheet cell: text that a spreadsheet would read as a formula gets a leading
+    apostrophe (shown as text, never run); numbers stay numbers."""
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
 def source_line(c: Citation) -> str:
     where = f", {c.where}" if c.where else ""
     return f"[{c.n}] {c.title}{where} – Datei: {c.document}"
@@ -49,16 +70,18 @@ def _heading(draft: Draft) -> tuple[str, str]:
 
 
 def to_markdown(draft: Draft, global_refs: bool = False) -> str:
+    """Everything from the draft (its text, titles, file names) is escaped (``md_text``);
+    only the export's own headings, emphasis and line breaks are Markdown."""
     title, note = _heading(draft)
-    lines = [f"# {title}", "", f"_{note}_", ""]
+    lines = [f"# {md_text(title)}", "", f"_{md_text(note)}_", ""]
     sections, sources = numbered(draft, global_refs)
     for i, (s, text, cites) in enumerate(sections, start=1):
-        lines += [f"## {i}. {s.title}", "", f"_Leitfrage: {s.question}_", "",
-                  text or "_(noch kein Text)_", ""]
+        lines += [f"## {i}. {md_text(s.title)}", "", f"_Leitfrage: {md_text(s.question)}_", "",
+                  md_text(text) if text else "_(noch kein Text)_", ""]
         if cites:
-            lines += ["**Quellen**", ""] + [f"{source_line(c)}  " for c in cites] + [""]
+            lines += ["**Quellen**", ""] + [f"{md_text(source_line(c))}  " for c in cites] + [""]
     if sources:
-        lines += ["## Quellen", ""] + [f"{source_line(c)}  " for c in sources] + [""]
+        lines += ["## Quellen", ""] + [f"{md_text(source_line(c))}  " for c in sources] + [""]
     return "\n".join(lines)
 
 
@@ -122,7 +145,7 @@ def export_csv(overview: Overview, path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(MEASURE_COLUMNS)
-        writer.writerows(measure_rows(overview))
+        writer.writerows([cell_text(v) for v in row] for row in measure_rows(overview))
     return path
 
 
@@ -142,6 +165,9 @@ def export_xlsx(overview: Overview, path: Path) -> Path:
             cell.font = Font(bold=True)
         for row in body:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":  # text from a document, never a formula
+                    cell.data_type = "s"
         for col in ws.columns:
             width = max(len(str(c.value or "")) for c in col)
             ws.column_dimensions[col[0].column_letter].width = min(max(width, 8), 60)

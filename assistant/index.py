@@ -1,9 +1,10 @@
 """Index stage: put parsed, chunked, embedded documents into the store.
 
-Crash safety: a document's chunks are upserted under deterministic ids, then its stale
-chunks are deleted, and only then its manifest record is written. A run killed at any
-point leaves a usable index; the next run sees the missing or outdated manifest record
-and completes the document without duplicates.
+Crash safety: a document's chunks are upserted under deterministic ids batch by batch,
+then its stale chunks are deleted, and only then its manifest record is written. A run
+killed or cancelled at any point leaves a usable index; the next run sees the missing or
+outdated manifest record and completes the document without duplicates, embedding only
+the chunks that are not stored yet.
 """
 
 from __future__ import annotations
@@ -11,21 +12,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import numpy as np
 
 from assistant.config import Settings
 from assistant.embed import Embedder
-from assistant.errors import DocumentError
-from assistant.ingest import chunk_blocks, discover, embedding_text, file_sha256, parse
+from assistant.errors import DocumentError, IngestCancelled
+from assistant.ingest import (
+    check_file,
+    chunk_blocks,
+    embedding_text,
+    file_sha256,
+    find_documents,
+    parse,
+)
+from assistant.ingest.files import os_message
 from assistant.store import Store
 from assistant.types import IngestReport, Problem
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
+Checkpoint = Callable[[], None]
 _EMBED_BATCH = 32
 
 
@@ -34,62 +42,103 @@ def open_store(settings: Settings, embedder: Embedder) -> Store:
 
 
 def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: Settings,
-                 progress: Progress | None = None, force: bool = False) -> IngestReport:
-    """Ingest files and folders. Bad files are reported, never fatal for the batch."""
+                 progress: Progress | None = None, force: bool = False,
+                 checkpoint: Checkpoint | None = None) -> IngestReport:
+    """Ingest files and folders. Bad files are reported, never fatal for the batch.
+
+    ``checkpoint()`` is called before each file and between embedding batches; it may block
+    (to let another job go first) or raise ``IngestCancelled`` to stop. Then the chunks
+    written so far stay, and the report lists every file not (completely) read."""
     started = time.perf_counter()
-    files = discover(paths)
-    added, updated, unchanged, problems = [], [], [], []
-    chunks_written = pages = 0
-    limit = embedder.max_tokens - 24  # room for "passage: " and the heading line
+    files, unlisted = find_documents(paths)
+    done = _Outcome(problems=list(unlisted))
+    cancelled: list[str] = []
     for n, (path, doc_id) in enumerate(files):
         def report(fraction: float, message: str) -> None:
             if progress:
                 progress((n + fraction) / max(len(files), 1), message)
 
-        report(0.0, f"{doc_id}: wird gelesen")
         try:
-            sha = file_sha256(path) if path.is_file() else ""
-            known = store.document(doc_id)
-            if known and known.sha256 == sha and not force:
-                unchanged.append(doc_id)
-                continue
-            parsed = parse(
-                path, doc_id, settings.default_municipality, sha256=sha,
-                progress=lambda done, total, name=doc_id: report(
-                    0.1 * done / max(total, 1),
-                    f"{name}: Texterkennung (OCR) Seite {min(done + 1, total)} von {total}"),
-            )
-            chunks = chunk_blocks(
-                doc_id, parsed.blocks, embedder.count_tokens,
-                target=settings.chunk_tokens, overlap=settings.chunk_overlap_tokens,
-                limit=limit,
-            )
-            texts = [embedding_text(c, parsed.info.title) for c in chunks]
-            vectors = []
-            for i in range(0, len(texts), _EMBED_BATCH):
-                report(0.1 + 0.8 * i / max(len(texts), 1), f"{doc_id}: Abschnitte einbetten")
-                vectors.append(embedder.embed_passages(texts[i:i + _EMBED_BATCH]))
-            matrix = np.vstack(vectors) if vectors else np.zeros((0, embedder.dim))
-            info = replace(parsed.info, chunks=len(chunks))
-            store.upsert_chunks(info, chunks, matrix)
-            store.delete_stale(doc_id, [c.id for c in chunks])
-            store.put_document(info)
-            (updated if known else added).append(doc_id)
-            chunks_written += len(chunks)
-            pages += parsed.info.pages
-            problems += [Problem(doc_id, w, skipped=False) for w in parsed.warnings]
+            if checkpoint:
+                checkpoint()
+            report(0.0, f"{doc_id}: wird gelesen")
+            _ingest_file(store, embedder, path, doc_id, settings, force, report, checkpoint,
+                         done)
+        except IngestCancelled:
+            cancelled = [d for _, d in files[n:]]
+            break
         except DocumentError as exc:
-            problems.append(Problem(doc_id, str(exc)))
+            done.problems.append(Problem(doc_id, str(exc)))
+        except OSError as exc:  # gone, rights changed or a read error while it was read
+            done.problems.append(Problem(doc_id, os_message(exc, path)))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             log.exception("Unerwarteter Fehler bei %s", path)
-            problems.append(Problem(
+            done.problems.append(Problem(
                 doc_id, f"unerwarteter Fehler beim Lesen ({type(exc).__name__}: {exc}) – "
                 "bitte die Datei prüfen oder neu speichern; Details stehen im Protokoll.",
             ))
+    done.problems += [Problem(d, _CANCELLED) for d in cancelled]
     if progress:
-        progress(1.0, "fertig")
+        progress(1.0, "abgebrochen" if cancelled else "fertig")
     return IngestReport(
-        added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged),
-        problems=tuple(problems), chunks_written=chunks_written, pages=pages,
-        seconds=time.perf_counter() - started,
+        added=tuple(done.added), updated=tuple(done.updated), unchanged=tuple(done.unchanged),
+        problems=tuple(done.problems), chunks_written=done.chunks, pages=done.pages,
+        seconds=time.perf_counter() - started, cancelled=tuple(cancelled),
     )
+
+
+_CANCELLED = ("nicht (vollständig) eingelesen: das Einlesen wurde abgebrochen – bitte erneut "
+              "einlesen; schon Eingelesenes bleibt erhalten und wird nicht doppelt übernommen.")
+
+
+@dataclass
+class _Outcome:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    chunks: int = 0
+    pages: int = 0
+
+
+def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
+                 settings: Settings, force: bool, report: Progress,
+                 checkpoint: Checkpoint | None, done: _Outcome) -> None:
+    """One document: parse, chunk, embed and upsert batch by batch, then drop its stale
+    chunks and write its manifest record (last, so an interrupted run is redone)."""
+    check_file(path, settings)  # readable and within the limits, before it is hashed
+    sha = file_sha256(path)
+    known = store.document(doc_id)
+    if known and known.sha256 == sha and not force:
+        done.unchanged.append(doc_id)
+        return
+    parsed = parse(
+        path, doc_id, settings.default_municipality, sha256=sha,
+        progress=lambda n, total: report(
+            0.1 * n / max(total, 1),
+            f"{doc_id}: Texterkennung (OCR) Seite {min(n + 1, total)} von {total}"),
+        limits=settings,
+    )
+    limit = embedder.max_tokens - 24  # room for "passage: " and the heading line
+    chunks = chunk_blocks(
+        doc_id, parsed.blocks, embedder.count_tokens,
+        target=settings.chunk_tokens, overlap=settings.chunk_overlap_tokens, limit=limit,
+    )
+    info = replace(parsed.info, chunks=len(chunks))
+    # chunks an interrupted run already stored are not embedded again
+    embedded = store.embedded(info, chunks)
+    todo = [c for c in chunks if c.id not in embedded]
+    for i in range(0, len(todo), _EMBED_BATCH):
+        if checkpoint and i:
+            checkpoint()
+        share = (len(embedded) + i) / max(len(chunks), 1)
+        report(0.1 + 0.8 * share, f"{doc_id}: Abschnitte einbetten")
+        batch = todo[i:i + _EMBED_BATCH]
+        vectors = embedder.embed_passages([embedding_text(c, info.title) for c in batch])
+        store.upsert_chunks(info, batch, vectors)
+    store.delete_stale(doc_id, [c.id for c in chunks])
+    store.put_document(info)
+    (done.updated if known else done.added).append(doc_id)
+    done.chunks += len(chunks)
+    done.pages += info.pages
+    done.problems += [Problem(doc_id, w, skipped=False) for w in parsed.warnings]

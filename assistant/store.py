@@ -147,6 +147,29 @@ class Store:
                 metadatas=[_meta(c, info) for c in part],
             )
 
+    def embedded(self, info: DocumentInfo, chunks: list[Chunk]) -> set[str]:
+        """Ids of ``chunks`` already stored with the same embedding input (text, heading
+        and document title; ids also hash document, page and position): a resumed or
+        repeated ingest need not embed them again. Their other metadata (file hash,
+        type, year …) is brought up to date here."""
+        wanted = {c.id: c for c in chunks}
+        ids = list(wanted)
+        done, stale = set(), []
+        for i in range(0, len(ids), _BATCH):
+            got = self._chunks.get(ids=ids[i:i + _BATCH], include=["documents", "metadatas"])
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                chunk = wanted[cid]
+                if text != chunk.text or meta.get("heading") != chunk.heading \
+                        or meta.get("title") != info.title:
+                    continue
+                done.add(cid)
+                if meta != _meta(chunk, info):
+                    stale.append(chunk)
+        for i in range(0, len(stale), _BATCH):
+            part = stale[i:i + _BATCH]
+            self._chunks.update(ids=[c.id for c in part], metadatas=[_meta(c, info) for c in part])
+        return done
+
     def delete_stale(self, doc_id: str, keep: Iterable[str]) -> int:
         keep = set(keep)
         got = self._chunks.get(where={"doc_id": doc_id}, include=[])

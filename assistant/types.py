@@ -166,6 +166,9 @@ class IngestReport:
     chunks_written: int = 0
     pages: int = 0
     seconds: float = 0.0
+    # documents not (completely) read because the ingest was cancelled; each also has a
+    # Problem line, and the next ingest completes them
+    cancelled: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> tuple[Problem, ...]:

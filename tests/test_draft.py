@@ -198,7 +198,8 @@ def test_export_docx_and_markdown_with_numbered_references(engine, tmp_path):
     assert md.count("## Quellen") == 1 and "(noch kein Text)" in md
     _, sources = numbered(draft, global_refs=True)
     assert [c.n for c in sources] == list(range(1, len(sources) + 1))
-    assert "[2] Maßnahmenübersicht Teststadt 2024 – Datei: massnahmen-teststadt-2024.csv" in md
+    # escaped for Markdown viewers (text stays text), read as "[2] Maßnahmenübersicht …"
+    assert r"\[2\] Maßnahmenübersicht Teststadt 2024 – Datei: massnahmen-teststadt-2024.csv" in md
 
 
 def test_global_numbering_shares_a_passage_cited_twice():

@@ -44,3 +44,11 @@ def test_plain_results_and_streams_pass_through():
     def stream(x):
         yield from range(x)
     assert list(guard(stream)(3)) == [0, 1, 2]
+
+
+def test_error_toasts_are_titled_in_german_and_show_markup_as_text():
+    wrapped = guard(_fails(DocumentError('Datei <img src="http://198.51.100.7/x.png"> defekt')))
+    with pytest.raises(gr.Error) as info:
+        wrapped(1)
+    assert info.value.title == "Fehler"  # not Gradio's "Error"
+    assert "<img" not in info.value.message and "&lt;img" in info.value.message

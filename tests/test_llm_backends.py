@@ -264,3 +264,51 @@ def test_a_server_that_never_answers_times_out(monkeypatch):
         for conn in held:
             conn.close()
         listener.close()
+
+
+def test_the_key_goes_only_to_the_server_configured_at_start(monkeypatch):
+    from assistant.answer.openai_compat import OpenAIChatModel
+    from tests.fake_llm import FakeLLM
+
+    monkeypatch.setenv("AUSGANGSLAGE_TEST_KEY", "geheim-4711")
+    with FakeLLM() as start, FakeLLM() as other:
+        settings = Settings(openai_base_url=start.url, openai_api_key_env="AUSGANGSLAGE_TEST_KEY")
+        messages = [{"role": "user", "content": "Hallo?"}]
+        OpenAIChatModel(settings).complete(messages, 8)
+        assert start.keys() == ["Bearer geheim-4711"]
+        # an admin changes the address at runtime: the key stays home
+        moved = settings.replace(openai_base_url=other.url)
+        assert moved.openai_key_origin == settings.openai_key_origin
+        OpenAIChatModel(moved).complete(messages, 8)
+        assert other.keys() == ["Bearer kein-schluessel"]
+        # another path on the same server is the same server
+        OpenAIChatModel(moved.replace(openai_base_url=start.url + "/")).complete(messages, 8)
+        assert start.keys()[-1] == "Bearer geheim-4711"
+
+
+def test_a_server_echoing_the_key_does_not_put_it_into_the_message(monkeypatch):
+    from assistant.answer.openai_compat import OpenAIChatModel
+    from tests.fake_llm import FakeLLM
+
+    monkeypatch.setenv("AUSGANGSLAGE_TEST_KEY", "geheim-4711")
+    with FakeLLM(echo_error=True) as echo:
+        model = OpenAIChatModel(Settings(openai_base_url=echo.url,
+                                         openai_api_key_env="AUSGANGSLAGE_TEST_KEY"))
+        with pytest.raises(GeneratorError, match="hat die Anfrage abgelehnt") as info:
+            model.complete([{"role": "user", "content": "Hallo?"}], 8)
+    assert echo.keys()[0] == "Bearer geheim-4711"  # it had the key …
+    assert "geheim-4711" not in str(info.value) and "***" in str(info.value)  # … we hide it
+
+
+def test_the_key_from_the_settings_file_is_never_shown(tmp_path, monkeypatch):
+    from assistant.config import load_settings, secret
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.setenv("AUSGANGSLAGE_OPENAI_API_KEY", "aus-der-umgebung")  # not a key source
+    toml = tmp_path / "ausgangslage.toml"
+    toml.write_text('openai_api_key = "aus-der-datei"\nallowed_llms = ["extractive", "openai"]\n',
+                    encoding="utf-8")
+    settings = load_settings(toml)
+    assert secret(settings) == "aus-der-datei"
+    assert "aus-der-datei" not in repr(settings)
+    assert settings.allowed_llm_names == ("extractive", "openai")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import html
 import json
 from pathlib import Path
 
@@ -16,8 +18,8 @@ from assistant.errors import AssistantError, ConfigError
 from assistant.guidance import STEP2_QUESTIONS
 from tests.test_draft import write_corpus
 from workspace import chat, documents, drafting, overview, preferences, quality
-from workspace.access import load_users
-from workspace.context import Workspace, ensure_corpus
+from workspace.access import load_access, load_users
+from workspace.context import Workspace, ensure_corpus, remove_orphans
 
 ROOT = Path(__file__).resolve().parent.parent
 KONZEPTE = next(q.question for q in STEP2_QUESTIONS if q.key == "konzepte")
@@ -72,7 +74,7 @@ def test_chat_turn_shows_the_answer_with_openable_citations(ws):
     assert [m["role"] for m in history] == ["user", "assistant"]
     message = history[-1]["content"]
     assert "<details class='quelle'><summary>[1] Integrationskonzept Teststadt 2022, S. 2 " \
-           "(PDF-Seite 4)</summary>" in message
+           "(PDF-Seite 4)</summary>" in html.unescape(message)  # shown as text, see render
     assert "<mark>Das Integrationskonzept 2022 wurde vom Rat" in message
     with pytest.raises(AssistantError, match="Bitte eine Frage eingeben"):
         list(chat.chat_turn(ws, "  ", []))
@@ -214,12 +216,73 @@ def test_quality_run_on_an_uploaded_question_set(ws, tmp_path):
 def test_preferences_apply_to_the_running_session(ws):
     assert "API-Schlüssel" in preferences.current(ws)["key_status"]
     with pytest.raises(AssistantError, match="http://"):
-        preferences.apply(ws, "extractive", "", "127.0.0.1:8080", "local", "hybrid")
-    status = preferences.apply(ws, "extractive", "", "http://127.0.0.1:9/v1", "m", "lexical")
+        preferences.apply(ws, None, "extractive", "", "127.0.0.1:8080", "local", "hybrid")
+    before = ws.engine.settings
+    status = preferences.apply(ws, None, "extractive", "", "http://127.0.0.1:9/v1", "m", "lexical")
     assert "Übernommen" in status
     assert ws.engine.settings.retrieval_mode == "lexical"
     assert ws.engine.retriever.settings.openai_base_url == "http://127.0.0.1:9/v1"
-    preferences.apply(ws, "extractive", "", "http://127.0.0.1:8080/v1", "local", "hybrid")
+    assert before.retrieval_mode == "hybrid"  # replaced, not changed in place
+    preferences.apply(ws, None, "extractive", "", "http://127.0.0.1:8080/v1", "local", "hybrid")
+
+
+@pytest.fixture
+def team(ws) -> Workspace:
+    """The same index with a login: anna is admin, ben is not."""
+    before = ws.engine.settings
+    yield dataclasses.replace(ws, access=load_access(env="anna:a1:admin,ben:b2", admins_env=""))
+    ws.engine.use(before)
+
+
+def test_only_admins_change_the_settings_for_everyone(team):
+    before = team.engine.settings
+    with pytest.raises(AssistantError, match="nur Administratorinnen und Administratoren"):
+        preferences.apply(team, "ben", "extractive", "", "http://127.0.0.1:9/v1", "m", "lexical")
+    with pytest.raises(AssistantError, match="nur Administratorinnen"):
+        preferences.apply(team, None, "extractive", "", "http://127.0.0.1:9/v1", "m", "lexical")
+    assert team.engine.settings is before  # refused on the server: nothing changed
+    assert not preferences.current(team, "ben")["is_admin"]
+    assert "nur die Administration" in preferences.current(team, "ben")["role"]
+    answerers = team.engine._answerers
+    status = preferences.apply(team, "anna", "extractive", "", "http://127.0.0.1:9/v1", "m",
+                               "lexical", ["extractive", "openai"])
+    assert "Übernommen" in status and team.engine.settings.retrieval_mode == "lexical"
+    assert team.engine.settings.openai_base_url == "http://127.0.0.1:9/v1"
+    assert team.engine._answerers is not answerers  # generators made afresh, old ones kept
+    assert before.openai_base_url == "http://127.0.0.1:8080/v1"
+
+
+def test_users_choose_for_their_session_among_what_an_admin_allowed(team):
+    assert [n for _, n in preferences.session_choices(team, "ben")] == ["extractive"]
+    assert len(preferences.session_choices(team, "anna")) == 3  # admins: every generator
+    with pytest.raises(AssistantError, match="„Sprachmodell-Server .*“ ist für Sie nicht freigegeben"):
+        preferences.choose(team, "ben", "openai")
+    assert preferences.session_backend(team, "ben", "openai") == "extractive"
+    with pytest.raises(AssistantError, match="nicht freigegeben"):
+        drafting.generate(team, "Teststadt", "konzepte", "llama-cpp", username="ben")
+    preferences.apply(team, "anna", "extractive", "", "http://127.0.0.1:9/v1", "m", "hybrid",
+                      ["extractive", "openai"])
+    chosen, line = preferences.choose(team, "ben", "openai")
+    assert chosen == "openai" and "Für Ihre Sitzung" in line
+    assert preferences.session_backend(team, "ben", chosen) == "openai"
+    assert team.settings.llm == "extractive"  # the others still get the configured one
+
+
+def test_the_api_key_is_never_shown_and_only_for_the_server_at_start(ws, monkeypatch):
+    monkeypatch.setenv("AUSGANGSLAGE_TEST_SCHLUESSEL", "geheim-4711")
+    before = ws.engine.settings
+    ws.engine.use(before.replace(openai_api_key_env="AUSGANGSLAGE_TEST_SCHLUESSEL"))
+    try:
+        status = preferences.key_status(ws)
+        assert "**gesetzt**" in status and "geheim-4711" not in status
+        assert "http://127.0.0.1:8080" in html.unescape(status) and "ohne" not in status
+        line = preferences.apply(ws, None, "extractive", "", "http://127.0.0.1:9/v1", "m",
+                                 "hybrid")
+        assert "geht der API-Schlüssel nicht mit" in line
+        assert "**ohne** API-Schlüssel" in preferences.key_status(ws)
+        assert "geheim-4711" not in json.dumps(preferences.current(ws)) + line
+    finally:
+        ws.engine.use(before)
 
 
 def test_users_from_file_and_environment(tmp_path):
@@ -231,3 +294,41 @@ def test_users_from_file_and_environment(tmp_path):
     users.write_text("ohnepasswort\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="Zeile 1: erwartet „name:passwort“"):
         load_users(users, env="")
+
+
+def test_roles_from_the_users_file_and_the_environment(tmp_path):
+    users = tmp_path / "users.txt"
+    users.write_text("anna:geheim:admin\nben:x:y\ncarla:pw\n", encoding="utf-8")
+    access = load_access(users, env="dora:d", admins_env="carla")
+    assert access.users == (("anna", "geheim"), ("ben", "x:y"), ("carla", "pw"), ("dora", "d"))
+    assert access.admins == {"anna", "carla"}
+    assert access.is_admin("anna") and not access.is_admin("ben") and not access.is_admin(None)
+    with pytest.raises(ConfigError, match="AUSGANGSLAGE_ADMINS nennt emil"):
+        load_access(users, env="", admins_env="emil")
+    alone = load_access(tmp_path / "fehlt.txt", env="", admins_env="")
+    assert not alone.login and alone.is_admin(None)  # the single local user
+
+
+def test_orphan_uploads_are_removed_and_indexed_ones_kept(ws, tmp_path):
+    note = tmp_path / "notiz-nord.txt"
+    note.write_text("Im Stadtbezirk Nord gibt es ein Elterncafé für neu zugewanderte Familien.",
+                    encoding="utf-8")
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.4 kein echtes PDF")
+    status = documents.upload(ws, [str(note), str(broken)])
+    assert "1 neu" in status and "kaputt.pdf" in status
+    assert (ws.uploads_dir / "notiz-nord.txt").is_file()
+    assert not (ws.uploads_dir / "kaputt.pdf").exists()  # skipped: not left behind
+    # an ingest killed half way left a copy and its sidecar behind; one is being read now
+    stray = ws.uploads_dir / "abgebrochen.docx"
+    stray.write_bytes(b"halb")
+    sidecar = ws.uploads_dir / "abgebrochen.docx.meta.json"
+    sidecar.write_text("{}", encoding="utf-8")
+    running = ws.uploads_dir / "wird-gerade-gelesen.txt"
+    running.write_text("…", encoding="utf-8")
+    with ws.holding([running]):
+        removed = remove_orphans(ws)
+    assert sorted(p.name for p in removed) == ["abgebrochen.docx", "abgebrochen.docx.meta.json"]
+    assert running.is_file() and (ws.uploads_dir / "notiz-nord.txt").is_file()
+    assert remove_orphans(ws) == [running]
+    documents.delete(ws, "notiz-nord.txt")

@@ -18,7 +18,7 @@ from assistant.ingest.metadata import DOC_TYPES
 from assistant.retrieve import Filters
 from assistant.types import Answer
 from workspace.context import Workspace
-from workspace.render import answer_markdown
+from workspace.render import answer_markdown, markdown_text, text
 
 ALL = "alle"  # dropdown value meaning "no filter"
 
@@ -102,17 +102,20 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
 
 def chat_turn(ws: Workspace, question: str, history: list[dict] | None,
               municipality: str = "", doc_type: str = "", year: str = "",
-              document: str = "") -> Iterator[tuple[list[dict], Answer | None, str]]:
-    """Yields (history, final answer or None, matching draft section key)."""
+              document: str = "", llm: str | None = None,
+              ) -> Iterator[tuple[list[dict], Answer | None, str]]:
+    """Yields (history, final answer or None, matching draft section key). ``llm``: the
+    session's generator (``preferences.session_backend``), else the configured one. Every
+    message is shown as text (``render``): nothing typed or found becomes markup."""
     question = (question or "").strip()
     if not question:
         raise AssistantError("Bitte eine Frage eingeben oder eine der Leitfragen anklicken.")
     filters = filters_from(municipality, doc_type, year, document)
-    history = [*(history or []), {"role": "user", "content": question}]
+    history = [*(history or []), {"role": "user", "content": text(question)}]
     key = step2_key(question)
     yield [*history, {"role": "assistant", "content": "_Suche in den Dokumenten …_"}], None, key
-    for text, answer in answer_stream(ws, question, filters, ws.settings.llm):
-        shown = answer_markdown(answer) if answer else text + " ▌"
+    for written, answer in answer_stream(ws, question, filters, llm or ws.settings.llm):
+        shown = answer_markdown(answer) if answer else markdown_text(written) + " ▌"
         yield [*history, {"role": "assistant", "content": shown}], answer, key
 
 

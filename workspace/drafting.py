@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.answer import BACKENDS
 from assistant.draft import (
     Draft, adopt_section, draft_path, draft_section, edit_text, list_drafts, load_draft,
     open_draft, remove_citation, save_draft,
@@ -16,18 +15,10 @@ from assistant.export import export_docx, to_markdown
 from assistant.errors import AssistantError
 from assistant.retrieve import Filters
 from workspace.context import Workspace
+from workspace.preferences import check_backend
 from workspace.render import section_sources, section_warnings
 
-BACKEND_LABELS = {
-    "extractive": "Textauszüge aus den Quellen (ohne Sprachmodell)",
-    "llama-cpp": "Lokales Sprachmodell (llama.cpp)",
-    "openai": "Sprachmodell-Server (OpenAI-kompatibel)",
-}
 FALLBACK_MUNICIPALITY = "Meine Kommune"
-
-
-def backend_choices() -> list[tuple[str, str]]:
-    return [(BACKEND_LABELS.get(name, name), name) for name in BACKENDS]
 
 
 def start_municipality(ws: Workspace) -> str:
@@ -81,10 +72,13 @@ def generation_filters(ws: Workspace, municipality: str) -> Filters:
     return Filters(municipality=municipality) if municipality in ws.municipalities() else Filters()
 
 
-def generate(ws: Workspace, municipality: str, key: str, backend: str = "extractive"):
-    """Generate a section from the sources and append it to the section's text."""
+def generate(ws: Workspace, municipality: str, key: str, backend: str = "extractive",
+             username: str | None = None):
+    """Generate a section from the sources and append it to the section's text, with a
+    generator this user may use (``preferences.check_backend``)."""
     municipality = _name(municipality)
-    section = draft_section(ws.engine, key, llm=backend or None,
+    backend = check_backend(ws, username, backend)
+    section = draft_section(ws.engine, key, llm=backend,
                             filters=generation_filters(ws, municipality))
     return section_view(_change(ws, municipality, lambda d: adopt_section(d, section)), key)
 

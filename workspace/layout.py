@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import inspect
 import logging
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.errors import AssistantError
 from workspace import chat, panels
 from workspace.context import Workspace
+from workspace.exposure import UPLOAD_MESSAGES, Guard
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +37,22 @@ UNEXPECTED = ("Unerwarteter Fehler ({name}). Bitte den Vorgang wiederholen; best
               "Problem, die Protokollausgabe des Servers an die IT weitergeben.")
 
 
+def _error(message: str) -> gr.Error:
+    # the toast renders HTML; a message may quote a file name or a server's reply
+    return gr.Error(html.escape(message), title="Fehler", print_exception=False)
+
+
 @contextlib.contextmanager
 def _as_gradio_error(name: str):
     try:
         yield
     except AssistantError as exc:
-        raise gr.Error(str(exc)) from exc
+        raise _error(str(exc)) from exc
     except gr.Error:
         raise
     except Exception as exc:
         log.exception("Fehler in %s", name)
-        raise gr.Error(UNEXPECTED.format(name=type(exc).__name__)) from exc
+        raise _error(UNEXPECTED.format(name=type(exc).__name__)) from exc
 
 
 def guard(fn):
@@ -71,9 +79,10 @@ def build(ws: Workspace) -> gr.Blocks:
             "**Ausgangslage** (Schritt 2 des Wegbereiter-Leitfadens) als Entwurf schreiben. "
             "Alles läuft auf diesem Rechner, nichts wird ins Internet geschickt."
         )
+        session_llm = gr.State(None)  # this session's generator (None: the configured one)
         with gr.Tabs():
             with gr.Tab("Fragen", id="fragen"):
-                fragen = panels.questions_tab(ws, guard)
+                fragen = panels.questions_tab(ws, guard, session_llm)
             with gr.Tab("Dokumente", id="dokumente"):
                 dokumente = panels.documents_tab(ws, guard)
             with gr.Tab("Ausgangslage", id="ausgangslage"):
@@ -81,8 +90,9 @@ def build(ws: Workspace) -> gr.Blocks:
             with gr.Tab("Qualität", id="qualitaet"):
                 panels.quality_tab(ws, guard)
             with gr.Tab("Einstellungen", id="einstellungen"):
-                panels.preferences_tab(ws, guard)
+                einstellungen = panels.preferences_tab(ws, guard, session_llm)
         panels.connect(ws, guard, fragen, dokumente, entwurf)
+        panels.on_load(demo, ws, guard, entwurf, einstellungen)
 
         def ask(question: str, municipality: str = "", doc_type: str = "", year: str = "",
                 document: str = "") -> dict:
@@ -108,13 +118,18 @@ def launch_options(ws: Workspace, users: list[tuple[str, str]], max_file_size: s
         "max_file_size": max_file_size,
         "theme": THEME,
         "css": CSS,
+        "head": UPLOAD_MESSAGES,  # the browser's upload-limit message in German
         "ssr_mode": False,
+        "num_workers": 0,  # no separate file servers: every request passes the guard
         "show_error": True,
         "footer_links": [],
+        # no remote-URL file route, German 413 (workspace.exposure)
+        "app_kwargs": {"middleware": [Middleware(Guard, max_upload=max_file_size)]},
     }
 
 
 def queue(demo: gr.Blocks, concurrency: int = 2) -> gr.Blocks:
-    """Several people ask at once; ingest runs in its own group (``concurrency_id="einlesen"``)
-    so a long upload never blocks questions."""
+    """Several people ask at once; ingest events run in their own group
+    (``concurrency_id="einlesen"``) and wait in the workspace's ingest queue (smallest
+    first), so a long upload blocks neither questions nor other people's small uploads."""
     return demo.queue(default_concurrency_limit=concurrency, max_size=64)

@@ -10,6 +10,7 @@ from assistant.errors import AssistantError
 from assistant.export import coverage_rows, export_csv, export_xlsx, gap_rows, measure_rows
 from assistant.measures import MEASURE_COLUMNS, Overview, build_overview
 from workspace.context import Workspace
+from workspace.render import text
 
 
 def current(ws: Workspace, rebuild: bool = False) -> Overview:
@@ -29,7 +30,8 @@ def tables(ws: Workspace) -> tuple[list[list], list[str], list[list], str, str]:
     ov = current(ws)
     header, rows = coverage_rows(ov)
     gaps = gap_rows(ov)
-    gap_md = "\n".join(f"- {text} _({where})_" for text, where in gaps) or "_Keine Lücken gefunden._"
+    gap_md = "\n".join(f"- {text(gap)} _({text(where)})_" for gap, where in gaps
+                       ) or "_Keine Lücken gefunden._"
     groups = len({m.group for m in ov.measures if m.group})
     summary = (f"{len(ov.measures)} Maßnahmen, Netzwerke und Konzepte gefunden; "
                f"{groups} Gruppen möglicher Doppelungen (Spalte „Gruppe“, z. B. D1); "

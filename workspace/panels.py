@@ -18,19 +18,27 @@ from workspace import quality as checks
 from workspace.context import Workspace
 
 PRIVATE = {"api_visibility": "private"}  # only "ask" is a public API endpoint
-INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 1, **PRIVATE}
+# changes to the index wait in the workspace's own ingest queue (smallest first), so the
+# events themselves may run side by side: each only waits there and reports its place
+INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 16, **PRIVATE}
 SECTIONS = [(q.title, q.key) for q in STEP2_QUESTIONS]
+TEXT = {"latex_delimiters": [], "sanitize_html": True}  # no formulas from documents
 
 
 def _bar(progress: gr.Progress):
     return lambda fraction, message: progress(fraction, desc=message)
 
 
+def _user(request: gr.Request | None) -> str | None:
+    """The logged-in name (None without a login)."""
+    return getattr(request, "username", None) if request is not None else None
+
+
 def _choices(values: list[str], value: str | None = None) -> gr.Dropdown:
     return gr.Dropdown(choices=values, value=value if value in values else values[0])
 
 
-def questions_tab(ws: Workspace, guard) -> SimpleNamespace:
+def questions_tab(ws: Workspace, guard, session_llm: gr.State) -> SimpleNamespace:
     c = chat.filter_choices(ws)
     with gr.Row():
         f_mun = gr.Dropdown(c["municipality"], value=chat.ALL, label="Kommune")
@@ -40,9 +48,10 @@ def questions_tab(ws: Workspace, guard) -> SimpleNamespace:
     gr.Markdown("**Leitfragen aus Schritt 2** – ein Klick stellt die Frage:")
     with gr.Row(elem_classes="leitfragen"):
         step_buttons = [(gr.Button(q.title, size="sm"), q) for q in STEP2_QUESTIONS]
-    chatbot = gr.Chatbot(label="Gespräch", height=480, elem_id="gespraech",
+    chatbot = gr.Chatbot(label="Gespräch", height=480, elem_id="gespraech", allow_tags=False,
+                         buttons=["copy", "copy_all"],  # no "share" (to Hugging Face)
                          placeholder="Stellen Sie eine Frage oder klicken Sie eine Leitfrage "
-                                     "an. Jede Antwort nennt ihre Quellen mit Seite.")
+                                     "an. Jede Antwort nennt ihre Quellen mit Seite.", **TEXT)
     with gr.Row():
         question = gr.Textbox(label="Ihre Frage", scale=5, elem_id="frage",
                               placeholder="z. B. Welche Angebote gibt es für 16- bis "
@@ -52,14 +61,15 @@ def questions_tab(ws: Workspace, guard) -> SimpleNamespace:
         section = gr.Dropdown(SECTIONS, value=SECTIONS[0][1], scale=3,
                               label="Abschnitt des Entwurfs")
         adopt = gr.Button("In Entwurf übernehmen", scale=1, elem_id="uebernehmen")
-    status = gr.Markdown()
+    status = gr.Markdown(**TEXT)
     history, last = gr.State([]), gr.State(None)
 
-    def on_ask(q, hist, m, t, y, d):
-        for h, answer, key in chat.chat_turn(ws, q, hist, m, t, y, d):
+    def on_ask(q, hist, m, t, y, d, chosen, request: gr.Request):
+        llm = prefs.session_backend(ws, _user(request), chosen)
+        for h, answer, key in chat.chat_turn(ws, q, hist, m, t, y, d, llm):
             yield h, h, answer, key, ""
 
-    inputs = [question, history, f_mun, f_type, f_year, f_doc]
+    inputs = [question, history, f_mun, f_type, f_year, f_doc, session_llm]
     outputs = [chatbot, history, last, section, question]
     run = dict(fn=guard(on_ask), inputs=inputs, outputs=outputs, concurrency_id="fragen",
                **PRIVATE)
@@ -81,8 +91,12 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
                 "und für die Suche eingelesen; das kann pro Datei einige Sekunden dauern.")
     files = gr.File(label="Dateien auswählen", file_count="multiple", file_types=list(SUPPORTED),
                     elem_id="hochladen")
-    upload = gr.Button("Hochladen und einlesen", variant="primary", elem_id="einlesen")
-    status = gr.Markdown(elem_id="dokumente-status")
+    with gr.Row():
+        upload = gr.Button("Hochladen und einlesen", variant="primary", elem_id="einlesen",
+                           scale=3)
+        stop = gr.Button("Abbrechen", variant="stop", elem_id="abbrechen", scale=1)
+    status = gr.Markdown(elem_id="dokumente-status", **TEXT)
+    job = gr.State(None)  # this session's upload in the ingest queue
     table = gr.Dataframe(value=documents_rows(ws), interactive=False, wrap=True,
                          label="Eingelesene Dokumente (Zeile anklicken zum Bearbeiten)")
     ids = [d.doc_id for d in ws.engine.documents()]
@@ -108,23 +122,29 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
         rows = docs.document_rows(ws)
         return rows[row][0] if 0 <= row < len(rows) else None
 
-    def on_upload(paths, progress=gr.Progress()):
-        return docs.upload(ws, paths, _bar(progress)), None
+    def on_upload(paths, request: gr.Request):
+        started = docs.start_upload(ws, paths, _user(request))
+        for line in docs.watch(ws, started):
+            yield line, None, started.id
 
-    def on_save(d, k, m, y, progress=gr.Progress()):
-        return docs.save_metadata(ws, d, k, m, y, _bar(progress))
+    def on_cancel(job_id, request: gr.Request):
+        return docs.cancel(ws, job_id, _user(request))
 
-    def on_reindex(progress=gr.Progress()):
-        return docs.reindex(ws, _bar(progress))
+    def on_save(d, k, m, y, request: gr.Request, progress=gr.Progress()):
+        return docs.save_metadata(ws, d, k, m, y, _bar(progress), _user(request))
+
+    def on_reindex(request: gr.Request, progress=gr.Progress()):
+        return docs.reindex(ws, _bar(progress), _user(request))
 
     doc.change(guard(pick), doc, [kind, mun, year], **PRIVATE)
     table.select(guard(pick_row), None, doc, **PRIVATE)
     done = [
-        upload.click(guard(on_upload), files, [status, files], **INGEST),
+        upload.click(guard(on_upload), files, [status, files, job], **INGEST),
         save.click(guard(on_save), [doc, kind, mun, year], status, **INGEST),
         delete.click(guard(lambda d: docs.delete(ws, d)), doc, status, **INGEST),
         reindex.click(guard(on_reindex), None, status, **INGEST),
     ]
+    stop.click(guard(on_cancel), job, status, queue=False, **PRIVATE)
     return SimpleNamespace(done=done, table=table, doc=doc)
 
 
@@ -133,8 +153,8 @@ def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
     with gr.Row():
         mun = gr.Dropdown(drafting.municipality_choices(ws), value=start, allow_custom_value=True,
                           label="Kommune (ein Entwurf je Kommune)", scale=2, elem_id="kommune")
-        backend = gr.Dropdown(drafting.backend_choices(), value="extractive", scale=2,
-                              label="Abschnitte erzeugen mit")
+        backend = gr.Dropdown(prefs.backend_choices(), value=ws.settings.llm, scale=2,
+                              label="Abschnitte erzeugen mit", elem_id="entwurf-generator")
     gr.Markdown("Der Entwurf wird bei jeder Änderung gespeichert und bleibt nach einem "
                 "Neustart erhalten. „Aus den Quellen erzeugen“ hängt neuen Text an; "
                 "Quellen werden je Abschnitt als [1], [2] … nummeriert.")
@@ -147,7 +167,7 @@ def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
                 gen = gr.Button("Aus den Quellen erzeugen", variant="primary",
                                 elem_id=f"erzeugen-{q.key}")
                 save = gr.Button("Text speichern")
-            warn = gr.Markdown()
+            warn = gr.Markdown(**TEXT)
             sources = gr.HTML(label="Quellen")
             with gr.Row():
                 cite = gr.Dropdown([], label="Quelle auswählen", scale=3)
@@ -159,8 +179,10 @@ def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
             t, s, w, labels = view
             return t, s, w, gr.Dropdown(choices=labels, value=None)
 
-        gen.click(guard(lambda m, b, k=q.key: shown(drafting.generate(ws, m, k, b))),
-                  [mun, backend], outs, concurrency_id="fragen", **PRIVATE)
+        def on_generate(m, b, request: gr.Request, k=q.key):
+            return shown(drafting.generate(ws, m, k, b, _user(request)))
+
+        gen.click(guard(on_generate), [mun, backend], outs, concurrency_id="fragen", **PRIVATE)
         save.click(guard(lambda m, t, k=q.key: shown(drafting.save_text(ws, m, k, t))),
                    [mun, text], outs, **PRIVATE)
         drop.click(guard(lambda m, c, k=q.key: shown(drafting.drop_citation(ws, m, k, c))),
@@ -183,12 +205,12 @@ def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
                     "Gleiche Gruppe (z. B. D1) = vermutlich dasselbe Angebot oder eine "
                     "Doppelstruktur. Darunter: Angebote je Thema und Stadtbezirk (0 = Lücke).")
         make = gr.Button("Übersicht erstellen", variant="primary", elem_id="uebersicht")
-        summary = gr.Markdown()
+        summary = gr.Markdown(**TEXT)
         measures = gr.Dataframe(headers=list(overview.COLUMNS), interactive=False, wrap=True,
                                 label="Maßnahmen")
         cover = gr.Dataframe(headers=["Thema", "Stadtbezirke …"], interactive=False,
                              label="Angebote je Thema und Stadtbezirk")
-        gaps = gr.Markdown()
+        gaps = gr.Markdown(**TEXT)
         with gr.Row():
             csv_b = gr.Button("Als CSV herunterladen")
             xlsx_b = gr.Button("Als Excel (XLSX) herunterladen")
@@ -214,7 +236,7 @@ def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
     for button, fmt in ((docx_b, "docx"), (md_b, "md")):
         button.click(guard(lambda m, r, f=fmt: str(drafting.export(ws, m, f, r == "gesamt"))),
                      [mun, refs], export_file, **PRIVATE)
-    return SimpleNamespace(municipality=mun, flat=flat, load_all=load_all)
+    return SimpleNamespace(municipality=mun, flat=flat, load_all=load_all, backend=backend)
 
 
 def quality_tab(ws: Workspace, guard) -> None:
@@ -226,7 +248,7 @@ def quality_tab(ws: Workspace, guard) -> None:
     table = gr.Dataframe(headers=["Kennzahl", "Wert", "Bedeutung"], interactive=False, wrap=True,
                          label="Kennzahlen")
     plot = gr.Image(label="Trefferquote der Suche (Recall@k)", type="filepath")
-    report = gr.Markdown()
+    report = gr.Markdown(**TEXT)
     html = gr.File(label="Bericht (HTML)", interactive=False)
 
     def on_run(path, progress=gr.Progress()):
@@ -234,24 +256,70 @@ def quality_tab(ws: Workspace, guard) -> None:
         return ({"headers": r.header, "data": r.rows}, str(r.plot) if r.plot else None,
                 r.report, str(r.html) if r.html else None)
 
-    start.click(guard(on_run), upload, [table, plot, report, html], concurrency_id="einlesen",
+    start.click(guard(on_run), upload, [table, plot, report, html], concurrency_id="auswertung",
                 concurrency_limit=1, **PRIVATE)
 
 
-def preferences_tab(ws: Workspace, guard) -> None:
+def preferences_tab(ws: Workspace, guard, session_llm: gr.State) -> SimpleNamespace:
+    """Everyone: the generator for the own session. Admins: the settings for everyone
+    (read-only for the others; ``prefs.apply`` checks the role again on the server)."""
     cur = prefs.current(ws)
-    gr.Markdown("Änderungen gelten sofort für alle Nutzenden, bis zum Neustart des Programms.")
-    llm = gr.Dropdown(drafting.backend_choices(), value=cur["llm"], label="Antwortgenerator")
-    path = gr.Textbox(cur["model_path"], label="Modelldatei (GGUF) für das lokale Sprachmodell")
-    url = gr.Textbox(cur["server_url"], label="Adresse des Sprachmodell-Servers")
-    name = gr.Textbox(cur["model_name"], label="Modellname auf dem Server")
-    gr.Markdown(cur["key_status"])
+    role = gr.Markdown(elem_id="rolle", **TEXT)
+    gr.Markdown("### Für meine Sitzung")
+    with gr.Row():
+        mine = gr.Dropdown(cur["session_choices"], value=cur["llm"], scale=3,
+                           label="Antwortgenerator für meine Fragen", elem_id="meine-generator")
+        choose = gr.Button("Für meine Sitzung übernehmen", scale=1, elem_id="meine-uebernehmen")
+    mine_status = gr.Markdown(**TEXT)
+    gr.Markdown("### Für alle (nur Administration)")
+    fixed = {"interactive": False}  # opened for admins when the page loads
+    llm = gr.Dropdown(prefs.backend_choices(), value=cur["llm"], label="Antwortgenerator",
+                      elem_id="alle-generator", **fixed)
+    allowed = gr.CheckboxGroup(prefs.backend_choices(), value=cur["allowed"],
+                               label="Für alle freigegeben (zur Wahl „Für meine Sitzung“)",
+                               elem_id="freigegeben", **fixed)
+    path = gr.Textbox(cur["model_path"], label="Modelldatei (GGUF) für das lokale Sprachmodell",
+                      **fixed)
+    url = gr.Textbox(cur["server_url"], label="Adresse des Sprachmodell-Servers",
+                     elem_id="server-adresse", **fixed)
+    name = gr.Textbox(cur["model_name"], label="Modellname auf dem Server", **fixed)
+    key = gr.Markdown(cur["key_status"], elem_id="schluessel", **TEXT)
     mode = gr.Radio([(prefs.MODE_LABELS[m], m) for m in RETRIEVAL_MODES],
-                    value=cur["retrieval_mode"], label="Suchverfahren")
-    apply = gr.Button("Übernehmen", variant="primary")
-    status = gr.Markdown()
-    apply.click(guard(lambda *a: prefs.apply(ws, *a)),
-                [llm, path, url, name, mode], status, **PRIVATE)
+                    value=cur["retrieval_mode"], label="Suchverfahren", **fixed)
+    apply = gr.Button("Für alle übernehmen", variant="primary", elem_id="alle-uebernehmen",
+                      visible=False)
+    status = gr.Markdown(elem_id="einstellungen-status", **TEXT)
+
+    def on_choose(chosen, request: gr.Request):
+        return prefs.choose(ws, _user(request), chosen)
+
+    def on_apply(llm_, path_, url_, name_, mode_, allowed_, request: gr.Request):
+        line = prefs.apply(ws, _user(request), llm_, path_, url_, name_, mode_, allowed_)
+        return line, prefs.key_status(ws)
+
+    choose.click(guard(on_choose), mine, [session_llm, mine_status], **PRIVATE)
+    apply.click(guard(on_apply), [llm, path, url, name, mode, allowed], [status, key], **PRIVATE)
+    return SimpleNamespace(role=role, mine=mine, fields=[llm, allowed, path, url, name, mode],
+                           key=key, apply=apply)
+
+
+def on_load(demo: gr.Blocks, ws: Workspace, guard, entwurf, einstellungen) -> None:
+    """Per user when the page opens: role, own choices, the current settings for everyone
+    (editable for admins only)."""
+    e = einstellungen
+
+    def load(request: gr.Request):
+        cur = prefs.current(ws, _user(request))
+        admin = cur["is_admin"]
+        values = [cur["llm"], cur["allowed"], cur["model_path"], cur["server_url"],
+                  cur["model_name"], cur["retrieval_mode"]]
+        choices = cur["session_choices"]
+        return [cur["role"], gr.Dropdown(choices=choices, value=cur["llm"]),
+                *(gr.update(value=v, interactive=admin) for v in values), cur["key_status"],
+                gr.Button(visible=admin), gr.Dropdown(choices=choices, value=cur["llm"])]
+
+    demo.load(guard(load), None, [e.role, e.mine, *e.fields, e.key, e.apply, entwurf.backend],
+              **PRIVATE)
 
 
 def connect(ws: Workspace, guard, fragen, dokumente, entwurf) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from workspace.context import Progress, Workspace
+from workspace.render import markdown_text, table_markdown
 
 BUNDLED_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
 
@@ -58,9 +59,12 @@ def run(ws: Workspace, uploaded: str | Path | None = None,
     summary = runner.summary_of(records, ws.settings, label, questions_file=path)
     out = ws.settings.data_dir / "auswertungen" / f"{time.strftime('%Y%m%d-%H%M%S')}-{label}"
     files = report.write_run(out, records, summary)
-    heading, header, rows = report.tables(summary, records)[0]
-    return QualityResult(header, rows, report.to_markdown(summary, records),
-                         files["plot"], files["html"])
+    # shown as text: questions, file names and notes come from the catalogue and documents
+    intro = markdown_text(report.to_markdown(summary, records).split("\n## ")[0])
+    tables = report.tables(summary, records)
+    heading, header, rows = tables[0]
+    shown = "\n\n".join([intro, *(table_markdown(*t) for t in tables)])
+    return QualityResult(header, rows, shown, files["plot"], files["html"])
 
 
 def _minimal(ws: Workspace, path: Path, progress: Progress | None) -> QualityResult:

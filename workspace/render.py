@@ -1,20 +1,66 @@
 """Markdown/HTML snippets for the page: answers with openable citations, source lists,
-ingest reports. Plain functions over core types; no gradio."""
+ingest reports. Plain functions over core types; no gradio.
+
+Text stays text: everything that comes from documents (answers, passages, titles, file
+names, problems) goes through ``text`` (shown literally, in Markdown and in HTML alike) or
+``markdown_text`` (the same, keeping only our own light markup: headings, list items and
+**bold**). Nothing from a document becomes a tag, a link, an image or a formula."""
 
 from __future__ import annotations
 
-import html
+import re
 
 from assistant.draft import DraftSection, unsupported_sentences
 from assistant.types import Answer, Citation, IngestReport
 
 
 _GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
+# characters that can start markup in Markdown (links, images, emphasis, code, tables,
+# headings, math) or HTML; written as numeric character references they show as themselves
+_MARKUP = frozenset("&<>\"'`\\*_{}[]()#+!|~$@=")
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# our own markup at the start of a line, and **bold** inside it
+_LINE = re.compile(r"^(### |[-*] |\d{1,3}\. )?(.*)$")
+_BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 
 
 def tidy(text: str) -> str:
     """Text for the screen: bullet glyphs some PDFs use (shown as boxes) become "•"."""
     return text.translate(_GLYPHS)
+
+
+def _lines(value: object) -> str:
+    return _CONTROL.sub("", _BREAKS.sub("\n", "" if value is None else str(value)))
+
+
+def text(value: object) -> str:
+    """``value`` shown literally in Gradio Markdown and in HTML: markup characters become
+    character references; ``://``, ``www.`` and ``@`` cannot become automatic links."""
+    s = _lines(value)
+    out = []
+    for i, c in enumerate(s):
+        if (c in _MARKUP or (c == ":" and s.startswith("//", i + 1))
+                or (c == "." and s[max(0, i - 3):i].lower() == "www")):
+            out.append(f"&#{ord(c)};")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _inline(line: str) -> str:
+    parts = _BOLD.split(line)
+    return "".join(f"**{text(p)}**" if i % 2 else text(p) for i, p in enumerate(parts))
+
+
+def markdown_text(value: object) -> str:
+    """Text with our own light Markdown kept – a heading or list item at the start of a
+    line, **bold** – and everything else literal (see ``text``)."""
+    out = []
+    for line in _lines(value).split("\n"):
+        prefix, rest = _LINE.match(line).groups()
+        out.append((prefix or "") + _inline(rest))
+    return "\n".join(out)
 
 
 def _where(c: Citation) -> str:
@@ -23,20 +69,20 @@ def _where(c: Citation) -> str:
 
 def passage_html(c: Citation, marked: list[str] = ()) -> str:
     """The cited passage, escaped, with the sentences that cite it marked."""
-    text = html.escape(tidy(c.text))
+    passage = text(tidy(c.text))
     for sentence in marked:
-        s = html.escape(tidy(sentence).strip())
-        if s and s in text:
-            text = text.replace(s, f"<mark>{s}</mark>", 1)
-    return text.replace("\n", "<br>")
+        s = text(tidy(sentence).strip())
+        if s and s in passage:
+            passage = passage.replace(s, f"<mark>{s}</mark>", 1)
+    return passage.replace("\n", "<br>")
 
 
 def citation_details(c: Citation, marked: list[str] = (), open_: bool = False) -> str:
     """A citation that opens its passage (HTML <details>, no server round trip)."""
-    title = html.escape(f"[{c.n}] {c.title}{_where(c)}")
+    title = text(f"[{c.n}] {c.title}{_where(c)}")
     return (
         f"<details class='quelle'{' open' if open_ else ''}><summary>{title}</summary>"
-        f"<div class='fundstelle'><div class='datei'>Datei: {html.escape(c.document)}</div>"
+        f"<div class='fundstelle'><div class='datei'>Datei: {text(c.document)}</div>"
         f"{passage_html(c, marked)}</div></details>"
     )
 
@@ -44,12 +90,12 @@ def citation_details(c: Citation, marked: list[str] = (), open_: bool = False) -
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: text, then its sources, each openable."""
     if answer.abstained or not answer.citations:
-        return tidy(answer.text)
+        return markdown_text(tidy(answer.text))
     by_n: dict[int, list[str]] = {}
     for s in answer.sentences:
         for n in s.citations:
             by_n.setdefault(n, []).append(s.text)
-    parts = [tidy(answer.text), "", "**Quellen** (zum Öffnen anklicken):", ""]
+    parts = [markdown_text(tidy(answer.text)), "", "**Quellen** (zum Öffnen anklicken):", ""]
     parts += [citation_details(c, by_n.get(c.n, [])) for c in answer.citations]
     return "\n".join(parts)
 
@@ -64,8 +110,19 @@ def section_warnings(section: DraftSection) -> str:
     missing = unsupported_sentences(section)
     if not missing:
         return ""
-    items = "\n".join(f"- {s}" for s in missing)
+    items = "\n".join(f"- {text(s)}" for s in missing)
     return f"⚠ **Ohne Beleg** – bitte prüfen, eine Quelle ergänzen oder umformulieren:\n{items}"
+
+
+def table_markdown(heading: str, header: list[str], rows: list[list]) -> str:
+    """A Markdown table whose cells are shown literally (only **bold** kept)."""
+    def cell(value: object) -> str:
+        return _inline(_lines(value).replace("\n", " "))
+
+    lines = [f"### {text(heading)}", "", "| " + " | ".join(cell(h) for h in header) + " |",
+             "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def ingest_markdown(report: IngestReport) -> str:
@@ -76,5 +133,5 @@ def ingest_markdown(report: IngestReport) -> str:
     ]
     for p in report.problems:
         label = "❌ Übersprungen" if p.skipped else "⚠ Hinweis"
-        lines.append(f"- {label}: **{html.escape(p.path)}** – {html.escape(p.message)}")
+        lines.append(f"- {label}: **{text(p.path)}** – {text(p.message)}")
     return "\n".join(lines)

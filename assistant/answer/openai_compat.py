@@ -1,8 +1,10 @@
 """Backend ``openai``: any OpenAI-compatible chat endpoint, chosen by base URL.
 
 Works with OpenAI itself, ``python -m llama_cpp.server``, Ollama, vLLM … The API key is
-read from the environment variable named by ``openai_api_key_env`` (local servers need
-none). Requests time out after ``llm_timeout_s``; the client retries connection errors,
+read from the environment variable named by ``openai_api_key_env`` or the settings file
+(local servers need none), and sent only to the server configured at start
+(``openai_key_origin``): an address changed later gets no key. It never appears in a
+message. Requests time out after ``llm_timeout_s``; the client retries connection errors,
 429 and 5xx twice with backoff. Tokens are estimated conservatively (3 characters per
 token), because a remote server's tokenizer is unknown.
 """
@@ -13,7 +15,7 @@ import math
 from collections.abc import Iterator
 
 from assistant.answer.generate import GeneratedAnswerer
-from assistant.config import Settings, secret
+from assistant.config import Settings, key_for_server, secret
 from assistant.errors import GeneratorError
 
 CHARS_PER_TOKEN = 3
@@ -35,7 +37,8 @@ class OpenAIChatModel:
         self.context_tokens = settings.llm_context_tokens
         self._client = openai.OpenAI(
             base_url=settings.openai_base_url,
-            api_key=secret(settings) or "kein-schluessel",  # local servers ignore it
+            # never None: the client would read OPENAI_API_KEY itself, for any server
+            api_key=key_for_server(settings) or "kein-schluessel",  # local servers ignore it
             timeout=settings.llm_timeout_s, max_retries=MAX_RETRIES,
         )
 
@@ -43,6 +46,13 @@ class OpenAIChatModel:
         return math.ceil(len(text) / CHARS_PER_TOKEN)
 
     def _error(self, exc: Exception) -> GeneratorError:
+        error = self._describe(exc)
+        key = secret(self.settings)
+        if key and key in str(error):  # a server that echoes the key back
+            error = GeneratorError(str(error).replace(key, "***"))
+        return error
+
+    def _describe(self, exc: Exception) -> GeneratorError:
         o, s = self._openai, self.settings
         url = s.openai_base_url
         if isinstance(exc, o.APITimeoutError):

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from lxml.etree import XMLSyntaxError
+
+from assistant.config import Settings
 from assistant.errors import DocumentError
-from assistant.ingest import formats, legacy, metadata, office, sheets, slides, webpage
+from assistant.ingest import legacy, metadata, office, sheets, slides, webpage
+from assistant.ingest import limits as limits_module
 from assistant.ingest.chunking import chunk_blocks, embedding_text
+from assistant.ingest.files import check_access, discover, find_documents
+from assistant.ingest.formats import read_markdown_text, read_txt
 from assistant.ingest.pdf import read_pdf
-from assistant.types import DocumentInfo, ParsedDocument
+from assistant.ingest.textfile import read_text
+from assistant.ingest.zipcheck import ZIP_SUFFIXES, check_zip
+from assistant.types import Block, DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
              ".xlsx", ".xls", ".ods", ".pptx", ".doc", ".rtf")
@@ -18,7 +28,8 @@ SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt
 FORMAT_NAMES = ("PDF, Word (DOCX, DOC, RTF), PowerPoint (PPTX), LibreOffice (ODT, ODS), HTML, Markdown, "
                 "TXT, CSV, Excel (XLSX, XLS)")
 
-__all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "file_sha256", "chunk_blocks", "embedding_text"]
+__all__ = ["SUPPORTED", "FORMAT_NAMES", "parse", "discover", "find_documents", "check_file",
+           "file_sha256", "chunk_blocks", "embedding_text"]
 
 
 def file_sha256(path: Path) -> str:
@@ -29,81 +40,90 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def discover(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Files to ingest with their document ids (path relative to the given folder, or the
-    file name for a single file). Sidecars and hidden files are not documents. Where two
-    of the given folders hold the same relative path ("index.html" in both), the later
-    one's id starts with its folder's name, so neither replaces the other."""
-    found: list[tuple[Path, str]] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts) \
-                        and not f.name.endswith(metadata.SIDECAR_SUFFIX):
-                    found.append((f, rel.as_posix()))
-        else:
-            found.append((p, p.name))
-    seen: set[str] = set()
-    unique = []
-    for path, doc_id in found:
-        if doc_id in seen:
-            top = next((p for p in paths if p.is_dir() and p in path.parents), path.parent)
-            doc_id = f"{top.name}/{doc_id}"
-        seen.add(doc_id)
-        unique.append((path, doc_id))
-    return unique
-
-
-def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
-          sha256: str | None = None,
-          progress: Callable[[int, int], None] | None = None) -> ParsedDocument:
-    """Read one file. Raises ``DocumentError`` with a German message on bad input.
-    ``progress(done, total)`` follows OCR of scanned PDF pages (the slow case)."""
-    if not path.is_file():
-        raise DocumentError("nicht gefunden – bitte den Pfad prüfen.")
+def check_file(path: Path, limits: Settings) -> int:
+    """The cheap checks before a file is hashed or read: that it can be opened, its format
+    and its size (``limits.max_file_mb``). Returns the size."""
+    size = check_access(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise DocumentError(
             f"Format '{suffix or 'ohne Endung'}' wird nicht unterstützt – bitte in einem dieser "
             f"Formate speichern: {FORMAT_NAMES}."
         )
-    if path.stat().st_size == 0:
+    if size == 0:
         raise DocumentError("leere Datei (0 Byte) – nichts zu übernehmen.")
-    own: dict = {}
+    limits_module.check_size(size, limits)
+    return size
+
+
+def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
+          sha256: str | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          limits: Settings | None = None) -> ParsedDocument:
+    """Read one file. Raises ``DocumentError`` with a German message on bad input, a
+    ``LimitError`` for a file beyond one of the ``limits`` (default: ``Settings()``).
+    ``progress(done, total)`` follows OCR of scanned PDF pages (the slow case)."""
+    limits = limits or Settings()
+    check_file(path, limits)
+    suffix = path.suffix.lower()
+    if suffix in ZIP_SUFFIXES or suffix == ".doc" and _head(path) == b"PK\x03\x04":
+        check_zip(path, limits)  # before any reader opens it (a .docx named .doc is one)
     given = metadata.read_sidecar(path)
-    warnings: list[str] = []
-    pages = 0
-    if suffix == ".pdf":
-        blocks, pages, own, warnings = read_pdf(path, progress)
-    elif suffix == ".docx":
-        blocks, own = office.read_docx(path)
-    elif suffix == ".doc":
-        blocks = legacy.read_doc(path)
-    elif suffix == ".rtf":
-        blocks = legacy.read_rtf(path.read_bytes())
-    elif suffix == ".pptx":
-        blocks, pages, own = slides.read_pptx(path)
-    elif suffix == ".odt":
-        blocks, own = office.read_odt(path)
-    elif suffix == ".ods":
-        blocks = office.read_ods(path)
-    elif suffix in (".html", ".htm"):
-        blocks, own = webpage.read_html(path.read_bytes())
-    elif suffix in (".md", ".markdown"):
-        blocks, front = formats.read_markdown_text(formats.decode_text(path.read_bytes()))
-        own = {"_first_heading": front.pop("_first_heading", None)}
-        given = {**front, **given}
-    elif suffix == ".txt":
-        blocks = formats.read_txt(path.read_bytes())
-    elif suffix == ".csv":
-        blocks = sheets.read_csv(path.read_bytes())
-    else:
-        blocks = sheets.read_xlsx(path) if suffix == ".xlsx" else sheets.read_xls(path)
+    try:
+        blocks, pages, own, warnings = _read(path, suffix, limits, progress)
+    except (zipfile.BadZipFile, zlib.error, EOFError, XMLSyntaxError) as exc:
+        raise DocumentError(
+            f"beschädigt: die Datei lässt sich nicht vollständig entpacken oder lesen "
+            f"({type(exc).__name__}) – bitte in ihrem Programm öffnen und neu speichern."
+        ) from exc
     if not blocks:
         raise DocumentError("kein verwertbarer Text gefunden – bitte den Inhalt prüfen.")
+    limits_module.check_text(sum(len(b.text) for b in blocks), limits)
+    given = {**own.pop("_front", {}), **given}  # a Markdown file's front matter
     meta = metadata.resolve(path, own, given, default_municipality)
     info = DocumentInfo(
         doc_id=doc_id, path=str(path), sha256=sha256 or file_sha256(path), pages=pages, **meta
     )
     return ParsedDocument(info=info, blocks=tuple(blocks), warnings=tuple(warnings))
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(4)
+
+
+def _read(path: Path, suffix: str, limits: Settings, progress
+          ) -> tuple[list[Block], int, dict, list[str]]:
+    """Blocks, pages, own metadata and warnings of one file, by its format."""
+    if suffix == ".pdf":
+        return read_pdf(path, progress, limits.max_pdf_pages)
+    if suffix == ".pptx":
+        blocks, pages, own = slides.read_pptx(path)
+        return blocks, pages, own, []
+    if suffix in (".md", ".markdown"):
+        blocks, front = read_markdown_text(read_text(path, limits))
+        return blocks, 0, {"_first_heading": front.pop("_first_heading", None),
+                           "_front": front}, []
+    if suffix in (".docx", ".odt", ".html", ".htm"):
+        blocks, own = (office.read_docx(path) if suffix == ".docx"
+                       else office.read_odt(path, limits) if suffix == ".odt"
+                       else webpage.read_html(read_text(path, limits)))
+        return blocks, 0, own, []
+    return _read_plain(path, suffix, limits), 0, {}, []
+
+
+def _read_plain(path: Path, suffix: str, limits: Settings) -> list[Block]:
+    """Blocks of the formats without pages or own metadata."""
+    if suffix == ".doc":
+        return legacy.read_doc(path, limits)
+    if suffix == ".rtf":
+        return legacy.read_rtf(legacy.read_bounded(path, limits))
+    if suffix == ".txt":
+        return read_txt(read_text(path, limits))
+    if suffix == ".csv":
+        return sheets.read_csv(read_text(path, limits), limits)
+    if suffix == ".ods":
+        return sheets.read_ods(path, limits)
+    if suffix == ".xlsx":
+        return sheets.read_xlsx(path, limits)
+    return sheets.read_xls(path, limits)

@@ -1,6 +1,6 @@
 """Readers for the plain formats (Markdown, TXT) and the helpers every reader shares:
-text decoding, heading paths, tables as blocks. Web pages: ``webpage``; Office documents:
-``office`` and ``slides``; spreadsheets: ``sheets``; PDF: ``pdf``.
+heading paths, tables as blocks. Text decoding: ``textfile``; web pages: ``webpage``;
+Office documents: ``office`` and ``slides``; spreadsheets: ``sheets``; PDF: ``pdf``.
 
 Each returns blocks (paragraphs with their heading path, tables with their header) and
 the document's own metadata where the format carries it.
@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from assistant.errors import DocumentError
+from assistant.ingest.textfile import decode_text
 from assistant.text import normalize
 from assistant.types import Block
 
@@ -37,30 +37,6 @@ def plain_markdown(text: str) -> str:
     for pattern, repl in _MD_MARKUP:
         text = pattern.sub(repl, text)
     return text
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 if it reads as text; else an error."""
-    if b"\x00" in data[:4096]:
-        raise DocumentError(
-            "nicht lesbar: die Datei enthält Binärdaten oder eine unbekannte Zeichenkodierung "
-            "– bitte als Text (UTF-8) speichern."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = ""
-    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
-    if text and printable / len(text) > 0.98:
-        return text
-    raise DocumentError(
-        "nicht lesbar: unbekannte Zeichenkodierung – bitte die Datei als UTF-8 speichern "
-        "(z. B. im Editor „Speichern unter … UTF-8“)."
-    )
 
 
 def heading_path(stack: list[str]) -> str:
@@ -214,10 +190,10 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
     return [b for b in blocks if b.text], meta
 
 
-def read_txt(data: bytes) -> list[Block]:
+def read_txt(data: bytes | str) -> list[Block]:
     """Plain text: paragraphs at blank lines; page furniture (repeated lines, cookie
     banners) removed; short unpunctuated lines before a paragraph become headings."""
-    text = decode_text(data).replace("\r\n", "\n")
+    text = (data if isinstance(data, str) else decode_text(data)).replace("\r\n", "\n")
     lines = [normalize(ln) for ln in text.split("\n")]
     cleaned: list[str] = []
     last_nonempty = ""

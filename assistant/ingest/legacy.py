@@ -19,6 +19,7 @@ from pathlib import Path
 
 from assistant.errors import DocumentError
 from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
+from assistant.ingest.limits import check_text, too_much_text
 from assistant.ingest.office import read_docx
 from assistant.text import normalize
 from assistant.types import Block
@@ -39,12 +40,12 @@ def available() -> str:
     return ""
 
 
-def read_doc(path: Path) -> list[Block]:
+def read_doc(path: Path, limits) -> list[Block]:
     """A ".doc" file: Word 97–2003, or Rich Text or a Word 2007+ file under that name."""
     with path.open("rb") as fh:
         head = fh.read(5)
     if head == b"{\\rtf":
-        return read_rtf(path.read_bytes())
+        return read_rtf(read_bounded(path, limits))
     if head.startswith(b"PK\x03\x04"):  # a .docx renamed to .doc
         return read_docx(path)[0]
     missing = available()
@@ -60,7 +61,19 @@ def read_doc(path: Path) -> list[Block]:
         raise DocumentError(
             "beschädigt oder keine Word-97–2003-Datei (.doc) – bitte in Word oder LibreOffice "
             "öffnen und als .docx speichern.")
-    return parse_text(done.stdout.decode("utf-8", errors="replace"))
+    text = done.stdout.decode("utf-8", errors="replace")
+    check_text(len(text), limits)
+    return parse_text(text)
+
+
+def read_bounded(path: Path, limits) -> bytes:
+    """The bytes of a Rich Text file, one character each: more than ``max_text_chars``
+    raise a LimitError before the rest is read."""
+    with path.open("rb") as fh:
+        data = fh.read(limits.max_text_chars + 1)
+    if len(data) > limits.max_text_chars:
+        raise too_much_text(limits.max_text_chars, limits, more=True)
+    return data
 
 
 def parse_text(text: str) -> list[Block]:

@@ -1,5 +1,5 @@
 """Office documents: Word (DOCX) with tracked changes read as accepted, and OpenDocument
-text and spreadsheets (ODT, ODS) from LibreOffice/OpenOffice."""
+text (ODT) from LibreOffice/OpenOffice (spreadsheets: ``sheets``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 
 from assistant.errors import DocumentError
 from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
-from assistant.ingest.sheets import cell_text
+from assistant.ingest.limits import TableBudget
+from assistant.ingest.sheets import table_rows
 from assistant.text import normalize
 from assistant.types import Block
 
@@ -195,7 +196,7 @@ _ODF_SKIP = {"text:tracked-changes", "text:table-of-content", "text:alphabetical
              "office:forms"}
 
 
-def _open_odf(path: Path, kind: str):
+def open_odf(path: Path, kind: str):
     try:
         import odfdo
 
@@ -245,13 +246,15 @@ def _odf_text_and_notes(paragraph) -> tuple[str, list[str]]:
     return normalize(bare.inner_text), [b for b in bodies if b]
 
 
-def read_odt(path: Path) -> tuple[list[Block], dict]:
+def read_odt(path: Path, limits) -> tuple[list[Block], dict]:
     """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
-    and tables in document order; tracked changes read as accepted."""
-    doc = _open_odf(path, ".odt")
+    and tables in document order; tracked changes read as accepted. Tables count
+    towards ``limits.max_text_chars`` as they are read."""
+    doc = open_odf(path, ".odt")
     blocks: list[Block] = []
     stack: list[str] = []
     outlined = [0]  # level of the last heading (text:h)
+    chars = [0]  # characters of the tables so far
 
     def walk(element, in_list: bool = False) -> None:
         for child in element.children:
@@ -273,8 +276,9 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
                 blocks.extend(Block(text=f"Fußnote: {note}", heading=heading_path(stack))
                               for note in notes)
             elif tag == "table:table":
-                rows = [[cell_text(v) for v in row] for row in child.get_values()]
-                block = table_block(rows, heading_path(stack))
+                budget = TableBudget(limits, "", chars[0])
+                block = table_block(list(table_rows(child, budget)), heading_path(stack))
+                chars[0] = budget.chars
                 if block:
                     blocks.append(block)
             else:  # lists, list items, sections, frames
@@ -282,16 +286,3 @@ def read_odt(path: Path) -> tuple[list[Block], dict]:
 
     walk(doc.body)
     return blocks, {"title": (doc.meta.title or "").strip()}
-
-
-def read_ods(path: Path) -> list[Block]:
-    """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
-    doc = _open_odf(path, ".ods")
-    tables = doc.body.get_tables()
-    blocks = []
-    for table in tables:
-        rows = [[cell_text(v) for v in row] for row in table.get_values()]
-        block = table_block(rows, table.name if len(tables) > 1 else "")
-        if block:
-            blocks.append(block)
-    return blocks

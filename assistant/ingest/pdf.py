@@ -22,6 +22,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from assistant.errors import DocumentError
 from assistant.ingest import footnotes, furniture, glued, ocr
 from assistant.ingest.formats import heading_path, push_heading
+from assistant.ingest.limits import beyond, number
 from assistant.ingest.paragraphs import join_lines
 from assistant.ingest.pdfstyle import Line, Outline, heading_level, read_page
 from assistant.ingest.pdftables import join_word, may_hold_table, ruled_tables
@@ -95,9 +96,23 @@ def _shown(pages: list[int]) -> str:
     return ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
 
 
-def read_pdf(path: Path, progress: ocr.PageProgress | None = None
+def _check_pages(reader: PdfReader, most: int, counted: int | None = None) -> None:
+    """More than ``most`` pages: by the count the PDF states (read first, cheap) or by
+    the pages its page tree really holds."""
+    if counted is None:
+        try:
+            counted = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        except (KeyError, TypeError, ValueError, PdfReadError):
+            return
+    if counted > most:
+        raise beyond(f"hat {number(counted)} Seiten", number(most), "max_pdf_pages",
+                     "das PDF aufteilen")
+
+
+def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: int = 2_000
              ) -> tuple[list[Block], int, dict, list[str]]:
-    """Return blocks, page count, PDF metadata and warnings. Raises DocumentError.
+    """Return blocks, page count, PDF metadata and warnings. Raises DocumentError, and a
+    LimitError for more than ``max_pages`` pages (before any page is read).
 
     Pages without a text layer (scans) are read by OCR when Tesseract is installed;
     ``progress(done, total)`` follows that page by page."""
@@ -113,7 +128,9 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None
                     "verschlüsselt (Passwortschutz) – bitte eine ungeschützte Fassung speichern "
                     "und erneut hinzufügen."
                 )
+        _check_pages(reader, max_pages)
         n_pages = len(reader.pages)
+        _check_pages(reader, max_pages, n_pages)
         raw_pages, styles, marks, stamped = [], [], [], []
         for i, page in enumerate(reader.pages):
             try:

@@ -1,4 +1,6 @@
-"""Spreadsheets and tables: CSV, XLSX, and cell values as a German reader sees them."""
+"""Spreadsheets and tables: CSV, XLSX, XLS, ODS, and cell values as a German reader sees
+them. Each sheet streams through a ``TableBudget`` (rows and characters): a sheet beyond
+``max_sheet_rows`` or ``max_text_chars`` stops being read as soon as it is."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from assistant.errors import DocumentError
-from assistant.ingest.formats import decode_text, table_block
+from assistant.errors import DocumentError, LimitError
+from assistant.ingest.formats import table_block
+from assistant.ingest.limits import TableBudget
 from assistant.types import Block
 
 
@@ -29,9 +32,12 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def read_csv(data: bytes) -> list[Block]:
-    text = decode_text(data)
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+def read_csv(text: str, limits) -> list[Block]:
+    budget = TableBudget(limits, "")
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)):
+        budget.add(row)
+        rows.append(row)
     block = table_block(rows, "")
     return [block] if block else []
 
@@ -66,7 +72,7 @@ def cell_text(value: object, number_format: str = "General") -> str:
     return str(value)
 
 
-def read_xlsx(path: Path) -> list[Block]:
+def read_xlsx(path: Path, limits) -> list[Block]:
     try:
         import openpyxl
 
@@ -76,14 +82,22 @@ def read_xlsx(path: Path) -> list[Block]:
             "beschädigt oder keine gültige Excel-Datei (.xlsx) – bitte in Excel öffnen und "
             "neu speichern."
         ) from exc
-    blocks = []
+    blocks: list[Block] = []
+    chars = 0
     try:
         for sheet in wb.worksheets:
-            rows = [
-                [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                for row in sheet.iter_rows()
-            ]
-            block = table_block(rows, sheet.title if len(wb.worksheets) > 1 else "")
+            name = sheet.title if len(wb.worksheets) > 1 else ""
+            budget = TableBudget(limits, sheet.title, chars, declared=sheet.max_row)
+            # rows as long as their own cells: a <dimension> claiming "A1:XFD1048576"
+            # would pad every row to 16.384 cells
+            sheet.reset_dimensions()
+            rows = []
+            for row in sheet.iter_rows():
+                cells = [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
+                budget.add(cells)
+                rows.append(cells)
+            chars = budget.chars
+            block = table_block(rows, name)
             if block:
                 blocks.append(block)
     finally:
@@ -91,7 +105,7 @@ def read_xlsx(path: Path) -> list[Block]:
     return blocks
 
 
-def read_xls(path: Path) -> list[Block]:
+def read_xls(path: Path, limits) -> list[Block]:
     """Excel 97–2003 workbooks (.xls), as statistics offices still export them: one table
     per sheet like XLSX, numbers in the cell's format, dates as dates (xlrd)."""
     import xlrd
@@ -103,14 +117,21 @@ def read_xls(path: Path) -> list[Block]:
             "beschädigt oder keine gültige Excel-Datei (.xls) – bitte in Excel öffnen und "
             "neu speichern (am besten als .xlsx)."
         ) from exc
-    blocks = []
+    blocks: list[Block] = []
+    chars = 0
     try:
         names = book.sheet_names()
         for name in names:
             sheet = book.sheet_by_name(name)
-            rows = [[_xls_cell(book, sheet, r, c) for c in range(sheet.ncols)]
-                    for r in range(sheet.nrows)]
-            block = table_block(rows, name if len(names) > 1 else "")
+            label = name if len(names) > 1 else ""
+            budget = TableBudget(limits, name, chars, declared=sheet.nrows)
+            rows = []
+            for r in range(sheet.nrows):
+                cells = [_xls_cell(book, sheet, r, c) for c in range(sheet.ncols)]
+                budget.add(cells)
+                rows.append(cells)
+            chars = budget.chars
+            block = table_block(rows, label)
             if block:
                 blocks.append(block)
     finally:
@@ -137,3 +158,43 @@ def _xls_cell(book, sheet, r: int, c: int) -> str:
         return cell_text(cell.value, fmt.format_str if fmt else "General")
     return cell_text(cell.value)
 
+
+
+def read_ods(path: Path, limits) -> list[Block]:
+    """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
+    from assistant.ingest.office import open_odf
+
+    doc = open_odf(path, ".ods")
+    tables = doc.body.get_tables()
+    blocks: list[Block] = []
+    chars = 0
+    for table in tables:
+        name = table.name if len(tables) > 1 else ""
+        budget = TableBudget(limits, table.name, chars)
+        block = table_block(list(table_rows(table, budget)), name)
+        chars = budget.chars
+        if block:
+            blocks.append(block)
+    return blocks
+
+
+def table_rows(table, budget: TableBudget):
+    """The filled rows of an OpenDocument table (ODS sheet, ODT table). Repeated rows and cells ("number-rows-repeated",
+    which LibreOffice writes for the formatted empty rows down to row 1.048.576) are
+    repeated only where they hold a value, and counted before they are."""
+    for row in table.get_elements("descendant::table:table-row"):
+        cells: list[str] = []
+        gap = 0  # empty cells not yet added: only needed before a filled one
+        for cell in row.get_elements("table:table-cell|table:covered-table-cell"):
+            times = cell.repeated or 1
+            value = cell_text(cell.value)
+            if not value:
+                gap += times
+                continue
+            budget.take(gap + times * (len(value) + 1))
+            cells += [""] * gap + [value] * times
+            gap = 0
+        if cells:
+            for _ in range(row.repeated or 1):
+                budget.add(cells)
+                yield cells

@@ -62,11 +62,11 @@ def _headings_from_html(html: str, blocks: list[Block], extracted: str) -> list[
     return out
 
 
-def read_html(data: bytes) -> tuple[list[Block], dict]:
+def read_html(data: bytes | str) -> tuple[list[Block], dict]:
     """Main content only: trafilatura removes navigation, footers and cookie banners."""
     import trafilatura
 
-    html = decode_text(data)
+    html = data if isinstance(data, str) else decode_text(data)
     extracted = trafilatura.extract(
         html, output_format="markdown", include_tables=True, include_links=False,
         include_comments=False, favor_recall=True, with_metadata=False,
