@@ -153,8 +153,9 @@ def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | N
                     ) -> tuple[list[int], str]:
     """Replace pages without a usable text layer (scans, broken font encodings, and the
     ``stamped`` scans whose text layer is only a stamp) by their OCR text (in place) where
-    that reads more (pages kept in ``saved`` are not read again, see ``recognise``). Returns the 1-based numbers of the pages read by OCR and why OCR did
-    not run ("" when it ran or was not needed)."""
+    that reads more (pages kept in ``saved`` are not read again, see ``recognise``).
+    Returns the 1-based numbers of the pages read by OCR and why OCR did not run ("" when
+    it ran or was not needed)."""
     scanned = [i for i, t in enumerate(raw_pages) if unreadable(t) or i in stamped]
     if not scanned:
         return [], ""
