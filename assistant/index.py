@@ -9,6 +9,7 @@ the chunks that are not stored yet.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import time
@@ -40,6 +41,16 @@ _EMBED_BATCH = 32
 
 def open_store(settings: Settings, embedder: Embedder) -> Store:
     return Store(settings, embedder.name, embedder.dim)
+
+
+def _ocr_folder(settings: Settings, doc_id: str) -> Path:
+    """Where the OCR text of a document's pages waits for an interrupted ingest."""
+    return settings.cache_dir / "ocr" / hashlib.sha256(doc_id.encode()).hexdigest()[:24]
+
+
+def drop_ocr_pages(settings: Settings, doc_id: str) -> None:
+    """Forget the kept OCR text of a document (done, refused or removed)."""
+    shutil.rmtree(_ocr_folder(settings, doc_id), ignore_errors=True)
 
 
 def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: Settings,
@@ -115,7 +126,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         done.unchanged.append(doc_id)
         return
     # text read by OCR is kept until the document is done: a rerun does not read it again
-    ocr_saved = settings.cache_dir / "ocr" / sha
+    ocr_saved = _ocr_folder(settings, doc_id) / sha
 
     def ocr_page(n: int, total: int) -> None:
         if checkpoint and n:
@@ -127,7 +138,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         parsed = parse(path, doc_id, settings.default_municipality, sha256=sha,
                        progress=ocr_page, limits=settings, ocr_saved=ocr_saved)
     except DocumentError:
-        shutil.rmtree(ocr_saved, ignore_errors=True)
+        drop_ocr_pages(settings, doc_id)
         raise
     limit = embedder.max_tokens - 24  # room for "passage: " and the heading line
     chunks = chunk_blocks(
@@ -148,7 +159,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         store.upsert_chunks(info, batch, vectors)
     store.delete_stale(doc_id, [c.id for c in chunks])
     store.put_document(info)
-    shutil.rmtree(ocr_saved, ignore_errors=True)
+    drop_ocr_pages(settings, doc_id)
     (done.updated if known else done.added).append(doc_id)
     done.chunks += len(chunks)
     done.pages += info.pages

@@ -177,3 +177,9 @@ def test_a_cancelled_scan_resumes_without_reading_its_pages_again(tmp_path, e5, 
     assert again.added == ("protokolle.pdf",) and len(read) == 2  # only page 2 read now
     assert "48" in eng.ask("Wie viele ehrenamtliche Sprachmittler gibt es?").text
     assert not list(kept.rglob("*.txt"))  # kept only until the document is done
+    # an ingest cancelled and then removed (a dropped upload) leaves no text behind
+    (docs / "protokolle.pdf").rename(docs / "kopie.pdf")
+    eng.ingest([docs], checkpoint=CancelAt(2))
+    assert len(list(kept.rglob("*.txt"))) == 1
+    eng.remove("kopie.pdf")
+    assert not list(kept.rglob("*.txt"))
