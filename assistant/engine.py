@@ -13,7 +13,7 @@ from assistant import thesaurus
 from assistant.answer import Answerer, ask, load_answerer
 from assistant.config import Settings
 from assistant.embed import Embedder, load_embedder
-from assistant.index import Checkpoint, Progress, ingest_paths, open_store
+from assistant.index import Checkpoint, Progress, drop_ocr_pages, ingest_paths, open_store
 from assistant.retrieve import Filters, Retriever
 from assistant.store import Store
 from assistant.types import Answer, DocumentInfo, IngestReport
@@ -50,6 +50,7 @@ class Engine:
         return report
 
     def remove(self, doc_id: str) -> int:
+        drop_ocr_pages(self.settings, doc_id)  # also of an ingest that never finished
         removed = self.store.remove(doc_id)
         self.retriever.refresh()
         return removed

@@ -9,7 +9,9 @@ the chunks that are not stored yet.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -41,14 +43,25 @@ def open_store(settings: Settings, embedder: Embedder) -> Store:
     return Store(settings, embedder.name, embedder.dim)
 
 
+def _ocr_folder(settings: Settings, doc_id: str) -> Path:
+    """Where the OCR text of a document's pages waits for an interrupted ingest."""
+    return settings.cache_dir / "ocr" / hashlib.sha256(doc_id.encode()).hexdigest()[:24]
+
+
+def drop_ocr_pages(settings: Settings, doc_id: str) -> None:
+    """Forget the kept OCR text of a document (done, refused or removed)."""
+    shutil.rmtree(_ocr_folder(settings, doc_id), ignore_errors=True)
+
+
 def ingest_paths(store: Store, embedder: Embedder, paths: list[Path], settings: Settings,
                  progress: Progress | None = None, force: bool = False,
                  checkpoint: Checkpoint | None = None) -> IngestReport:
     """Ingest files and folders. Bad files are reported, never fatal for the batch.
 
-    ``checkpoint()`` is called before each file and between embedding batches; it may block
-    (to let another job go first) or raise ``IngestCancelled`` to stop. Then the chunks
-    written so far stay, and the report lists every file not (completely) read."""
+    ``checkpoint()`` is called before each file, between embedding batches and between
+    OCR pages; it may block (to let another job go first) or raise ``IngestCancelled`` to
+    stop. Then the chunks and OCR pages done so far stay, and the report lists every file
+    not (completely) read."""
     started = time.perf_counter()
     files, unlisted = find_documents(paths)
     done = _Outcome(problems=list(unlisted))
@@ -112,13 +125,21 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
     if known and known.sha256 == sha and not force:
         done.unchanged.append(doc_id)
         return
-    parsed = parse(
-        path, doc_id, settings.default_municipality, sha256=sha,
-        progress=lambda n, total: report(
-            0.1 * n / max(total, 1),
-            f"{doc_id}: Texterkennung (OCR) Seite {min(n + 1, total)} von {total}"),
-        limits=settings,
-    )
+    # text read by OCR is kept until the document is done: a rerun does not read it again
+    ocr_saved = _ocr_folder(settings, doc_id) / sha
+
+    def ocr_page(n: int, total: int) -> None:
+        if checkpoint and n:
+            checkpoint()  # a long scan can be paused or cancelled page by page
+        report(0.1 * n / max(total, 1),
+               f"{doc_id}: Texterkennung (OCR) Seite {min(n + 1, total)} von {total}")
+
+    try:
+        parsed = parse(path, doc_id, settings.default_municipality, sha256=sha,
+                       progress=ocr_page, limits=settings, ocr_saved=ocr_saved)
+    except DocumentError:
+        drop_ocr_pages(settings, doc_id)
+        raise
     limit = embedder.max_tokens - 24  # room for "passage: " and the heading line
     chunks = chunk_blocks(
         doc_id, parsed.blocks, embedder.count_tokens,
@@ -138,6 +159,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
         store.upsert_chunks(info, batch, vectors)
     store.delete_stale(doc_id, [c.id for c in chunks])
     store.put_document(info)
+    drop_ocr_pages(settings, doc_id)
     (done.updated if known else done.added).append(doc_id)
     done.chunks += len(chunks)
     done.pages += info.pages

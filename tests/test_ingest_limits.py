@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.errors import ConfigError, DocumentError, LimitError
+from assistant.errors import ConfigError, LimitError
 from assistant.ingest import parse
 from tests import bombs
 from tests.documents import make_docx

@@ -9,6 +9,8 @@ import pytest
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import IngestCancelled
+from tests.documents import make_scanned_pdf
+from tests.test_ocr import SCANNED, needs_tesseract
 
 PLACES = ("Nord", "Süd", "Ost", "West", "Mitte", "Hafen", "Altstadt")
 OFFERS = ("Sprachcafé", "Lernhilfe", "Elternkurs", "Schulbegleitung", "Ferienkurs")
@@ -152,3 +154,32 @@ def test_a_resumed_document_embeds_only_its_missing_chunks(tmp_path, e5_counting
     (docs / "b-lang.txt.meta.json").write_text('{"title": "Angebote 2021"}', encoding="utf-8")
     eng.ingest([docs], force=True)
     assert e5_counting.passages == chunks["b-lang.txt"]
+
+
+@needs_tesseract
+def test_a_cancelled_scan_resumes_without_reading_its_pages_again(tmp_path, e5, monkeypatch):
+    import pytesseract
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_scanned_pdf(docs / "protokolle.pdf", SCANNED)  # two scanned pages
+    read = []
+    real = pytesseract.image_to_string
+    monkeypatch.setattr(pytesseract, "image_to_string",
+                        lambda *args, **kw: read.append(1) or real(*args, **kw))
+    eng = Engine.open(settings(tmp_path / "daten"), embedder=e5)
+    # call 1: before the file, 2: before the OCR of its second page
+    first = eng.ingest([docs], checkpoint=CancelAt(2))
+    assert first.cancelled == ("protokolle.pdf",) and len(read) == 1
+    kept = tmp_path / "daten" / "cache" / "ocr"
+    assert [p.name for p in kept.rglob("*.txt")] == ["1.txt"]
+    again = eng.ingest([docs])
+    assert again.added == ("protokolle.pdf",) and len(read) == 2  # only page 2 read now
+    assert "48" in eng.ask("Wie viele ehrenamtliche Sprachmittler gibt es?").text
+    assert not list(kept.rglob("*.txt"))  # kept only until the document is done
+    # an ingest cancelled and then removed (a dropped upload) leaves no text behind
+    (docs / "protokolle.pdf").rename(docs / "kopie.pdf")
+    eng.ingest([docs], checkpoint=CancelAt(2))
+    assert len(list(kept.rglob("*.txt"))) == 1
+    eng.remove("kopie.pdf")
+    assert not list(kept.rglob("*.txt"))

@@ -59,10 +59,11 @@ def check_file(path: Path, limits: Settings) -> int:
 def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
           sha256: str | None = None,
           progress: Callable[[int, int], None] | None = None,
-          limits: Settings | None = None) -> ParsedDocument:
+          limits: Settings | None = None, ocr_saved: Path | None = None) -> ParsedDocument:
     """Read one file. Raises ``DocumentError`` with a German message on bad input, a
     ``LimitError`` for a file beyond one of the ``limits`` (default: ``Settings()``).
-    ``progress(done, total)`` follows OCR of scanned PDF pages (the slow case)."""
+    ``progress(done, total)`` follows OCR of scanned PDF pages (the slow case); with
+    ``ocr_saved`` (a folder for this file's content) their text is kept for a rerun."""
     limits = limits or Settings()
     check_file(path, limits)
     suffix = path.suffix.lower()
@@ -70,7 +71,7 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
         check_zip(path, limits)  # before any reader opens it (a .docx named .doc is one)
     given = metadata.read_sidecar(path)
     try:
-        blocks, pages, own, warnings = _read(path, suffix, limits, progress)
+        blocks, pages, own, warnings = _read(path, suffix, limits, progress, ocr_saved)
     except (zipfile.BadZipFile, zlib.error, EOFError, XMLSyntaxError) as exc:
         raise DocumentError(
             f"beschädigt: die Datei lässt sich nicht vollständig entpacken oder lesen "
@@ -92,11 +93,11 @@ def _head(path: Path) -> bytes:
         return fh.read(4)
 
 
-def _read(path: Path, suffix: str, limits: Settings, progress
+def _read(path: Path, suffix: str, limits: Settings, progress, ocr_saved: Path | None
           ) -> tuple[list[Block], int, dict, list[str]]:
     """Blocks, pages, own metadata and warnings of one file, by its format."""
     if suffix == ".pdf":
-        return read_pdf(path, progress, limits.max_pdf_pages)
+        return read_pdf(path, progress, limits.max_pdf_pages, ocr_saved)
     if suffix == ".pptx":
         blocks, pages, own = slides.read_pptx(path)
         return blocks, pages, own, []

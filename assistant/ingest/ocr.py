@@ -99,12 +99,14 @@ def readable_chars(text: str) -> int:
     return sum(c.isalnum() for c in re.sub(r"\(cid:\d+\)", "", text))
 
 
-def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
-              ) -> dict[int, str]:
+def recognise(path: Path, pages: list[int], progress: PageProgress | None = None,
+              saved: Path | None = None) -> dict[int, str]:
     """Text of the given pages (0-based) of the PDF at ``path``, read by Tesseract.
 
     Pages that fail to render or recognise are left out (and logged); the caller reports
-    them as unread."""
+    them as unread. With ``saved`` (a folder for this file's content), each page's text is
+    kept there as it is read, and a page already there is not read again: an interrupted
+    ingest of a long scan resumes where it stopped."""
     import pypdfium2 as pdfium
     import pytesseract
 
@@ -114,6 +116,10 @@ def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
         for done, index in enumerate(pages):
             if progress:
                 progress(done, len(pages))
+            kept = saved / f"{index + 1}.txt" if saved else None
+            if kept and kept.is_file():
+                out[index] = kept.read_text(encoding="utf-8")
+                continue
             try:
                 page = pdf[index]
                 image = page.render(scale=DPI / 72, grayscale=True).to_pil()
@@ -124,6 +130,9 @@ def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the file
                 log.warning("Texterkennung für Seite %d von %s fehlgeschlagen: %s",
                             index + 1, path, exc)
+                continue
+            if kept:
+                _keep(kept, out[index])
         if progress:
             progress(len(pages), len(pages))
     finally:
@@ -131,12 +140,22 @@ def recognise(path: Path, pages: list[int], progress: PageProgress | None = None
     return out
 
 
+def _keep(path: Path, text: str) -> None:
+    """Write a page's text whole or not at all (a crash mid-write leaves no half page)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(".teil")
+    part.write_text(text, encoding="utf-8")
+    part.replace(path)
+
+
 def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | None,
-                    stamped: Collection[int] = ()) -> tuple[list[int], str]:
+                    stamped: Collection[int] = (), saved: Path | None = None
+                    ) -> tuple[list[int], str]:
     """Replace pages without a usable text layer (scans, broken font encodings, and the
     ``stamped`` scans whose text layer is only a stamp) by their OCR text (in place) where
-    that reads more. Returns the 1-based numbers of the pages read by OCR and why OCR did
-    not run ("" when it ran or was not needed)."""
+    that reads more (pages kept in ``saved`` are not read again, see ``recognise``).
+    Returns the 1-based numbers of the pages read by OCR and why OCR did not run ("" when
+    it ran or was not needed)."""
     scanned = [i for i, t in enumerate(raw_pages) if unreadable(t) or i in stamped]
     if not scanned:
         return [], ""
@@ -146,7 +165,7 @@ def recognise_scans(path: Path, raw_pages: list[str], progress: PageProgress | N
             if garbled(raw_pages[i]):
                 raw_pages[i] = ""
         return [], why
-    read = recognise(path, scanned, progress)
+    read = recognise(path, scanned, progress, saved)
     done = []
     for i, text in read.items():
         # a text layer that reads at all is only replaced when OCR reads clearly more

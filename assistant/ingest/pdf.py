@@ -109,13 +109,14 @@ def _check_pages(reader: PdfReader, most: int, counted: int | None = None) -> No
                      "das PDF aufteilen")
 
 
-def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: int = 2_000
-             ) -> tuple[list[Block], int, dict, list[str]]:
+def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: int = 2_000,
+             ocr_saved: Path | None = None) -> tuple[list[Block], int, dict, list[str]]:
     """Return blocks, page count, PDF metadata and warnings. Raises DocumentError, and a
     LimitError for more than ``max_pages`` pages (before any page is read).
 
     Pages without a text layer (scans) are read by OCR when Tesseract is installed;
-    ``progress(done, total)`` follows that page by page."""
+    ``progress(done, total)`` follows that page by page; pages read are kept in
+    ``ocr_saved`` (if given) for a resumed run."""
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -163,7 +164,7 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
         ) from exc
     if n_pages == 0:
         raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
-    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress, stamped)
+    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress, stamped, ocr_saved)
     if not any(t.strip() for t in raw_pages):
         if no_ocr:
             raise DocumentError(

@@ -11,7 +11,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from assistant.errors import DocumentError, LimitError
+from assistant.errors import DocumentError
 from assistant.ingest.formats import table_block
 from assistant.ingest.limits import TableBudget
 from assistant.types import Block
@@ -179,9 +179,10 @@ def read_ods(path: Path, limits) -> list[Block]:
 
 
 def table_rows(table, budget: TableBudget):
-    """The filled rows of an OpenDocument table (ODS sheet, ODT table). Repeated rows and cells ("number-rows-repeated",
-    which LibreOffice writes for the formatted empty rows down to row 1.048.576) are
-    repeated only where they hold a value, and counted before they are."""
+    """The filled rows of an OpenDocument table (ODS sheet, ODT table). Repeated rows and
+    cells ("number-rows-repeated", which LibreOffice writes for the formatted empty rows
+    down to row 1.048.576) are repeated only where they hold a value, and counted before
+    they are."""
     for row in table.get_elements("descendant::table:table-row"):
         cells: list[str] = []
         gap = 0  # empty cells not yet added: only needed before a filled one

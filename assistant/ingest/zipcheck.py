@@ -111,7 +111,8 @@ def _directory(fh) -> tuple[int, int, int, int] | None:
     if size > location:
         raise _damaged()
     start = location - size
-    return start, size, end[zipfile._ECD_ENTRIES_TOTAL], start - end[zipfile._ECD_OFFSET]  # noqa: SLF001
+    count, offset = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_OFFSET]  # noqa: SLF001
+    return start, size, count, start - offset
 
 
 def _zip64(extra: bytes, full: int, packed: int, offset: int) -> tuple[int, int, int]:
