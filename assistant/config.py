@@ -64,6 +64,10 @@ class Settings:
     # Answering
     llm: str = "extractive"
     max_answer_sentences: int = 6
+    # list and balance questions: every item of the lists and tables the answer stands in,
+    # searched with more passages (list_top_k) when no top-k is given
+    complete_lists: bool = True
+    list_top_k: int = 15
     llm_model_path: Path | None = None
     llm_n_threads: int = 2
     llm_context_tokens: int = 4096
@@ -112,6 +116,9 @@ class Settings:
                     continue
                 if "Path" in kind:
                     value = Path(value)
+                elif kind == "bool":
+                    value = value if isinstance(value, bool) else (
+                        str(value).strip().lower() in ("1", "true", "ja", "yes", "an", "on"))
                 elif kind == "int":
                     value = int(value)
                 elif kind == "float":

@@ -88,6 +88,9 @@ class _Corpus:
         # for the documents ("laut Leitfaden"), though the texts may never write them
         self.type_terms = {t for m in metas for t in terms(m.get("type") or "")}
         self.speller: Speller | None = None
+        self.by_document: dict[str, list[Chunk]] = {}
+        for c in chunks:
+            self.by_document.setdefault(c.doc_id, []).append(c)
 
     def idf(self, term: str) -> float:
         """Inverse document frequency; terms the corpus never uses weigh most."""
@@ -166,6 +169,10 @@ class Retriever:
 
     def idf(self, term: str) -> float:
         return self._corpus().idf(term)
+
+    def passages_of(self, doc_id: str) -> list[Chunk]:
+        """Every passage of one document (a table read whole by a list answer)."""
+        return self._corpus().by_document.get(doc_id, [])
 
     def expand(self, words: set[str] | frozenset[str]) -> set[str]:
         """Terms plus the abbreviations the documents define for them, and vice versa."""

@@ -59,6 +59,7 @@ def _meta(chunk: Chunk, info: DocumentInfo) -> dict:
         "position": chunk.position,
         "kind": chunk.kind,
         "questions": round(chunk.questions, 3),
+        "items": ",".join(f"{a}-{b}" for a, b in chunk.items),
     }
 
 
@@ -69,6 +70,8 @@ def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
         page=None if page is None or page < 0 else int(page),
         page_label=meta.get("page_label") or None, heading=meta.get("heading", ""),
         kind=meta.get("kind", "text"), questions=float(meta.get("questions", 0.0)),
+        items=tuple(tuple(int(x) for x in span.split("-"))  # type: ignore[misc]
+                    for span in (meta.get("items") or "").split(",") if "-" in span),
     )
 
 

@@ -36,6 +36,7 @@ class Block:
     kind: str = "text"  # "text" | "table"
     table_header: str = ""  # for tables: the header row, repeated in every chunk
     rows: tuple[str, ...] = ()  # for tables: one rendered line per row
+    item: bool = False  # an item of a bulleted or numbered list (its marker removed)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Chunk:
     heading: str = ""
     kind: str = "text"
     questions: float = 0.0  # share of sentences that are questions (a list of questions)
+    items: tuple[tuple[int, int], ...] = ()  # (start, end) in text of each list item
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,13 @@ class Citation:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_source(cls, n: int, source: Source) -> Citation:
+        """Citation number ``n`` for a retrieved passage."""
+        c = source.chunk
+        return cls(n=n, document=c.doc_id, title=source.title, page=c.page,
+                   page_label=c.page_label, text=c.text, chunk_id=c.id)
+
     @property
     def where(self) -> str:
         """Human-readable place, e.g. 'S. 5 (PDF-Seite 7)', 'Folie 3' for slides."""
@@ -124,6 +133,9 @@ class Sentence:
     support: float = 1.0
 
 
+NEAREST = 3  # closest passages shown with a declined answer ("Nächstliegende Fundstellen")
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -134,11 +146,20 @@ class Answer:
     sentences: tuple[Sentence, ...] = ()
     timings_ms: dict = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    # list and balance answers: one dict per item (name, text, fields, status, citations)
+    items: tuple[dict, ...] = ()
+
+    @property
+    def nearest(self) -> tuple[Source, ...]:
+        """For a declined answer: the closest passages found (``NEAREST``), so that staff can
+        judge for themselves; none for an answer."""
+        return self.sources[:NEAREST] if self.abstained else ()
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "answer": self.text,
+            "items": list(self.items),
             "citations": [c.to_dict() for c in self.citations],
             "sources": [s.to_dict() for s in self.sources],
             "abstained": self.abstained,

@@ -401,5 +401,7 @@ def test_step2_questions_are_searched_like_the_draft(engine):
     first = STEP2_QUESTIONS[0]
     assert passages(first.question) != passages(first.search)
     # a question in other words is not one of the guidance's
-    other = "Wo stehen wir bei der Sprachmittlung?"
-    assert found(engine.ask(other).to_dict()) == passages(other)
+    other = "Wo stehen wir bei der Sprachmittlung?"  # a balance: searched with more passages
+    assert found(engine.ask(other).to_dict()) == [
+        (s.document, s.chunk.text)
+        for s in engine.retriever.search(other, k=engine.settings.list_top_k)]

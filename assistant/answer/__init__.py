@@ -16,6 +16,7 @@ from typing import Protocol
 from assistant import spelling
 from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
 from assistant.answer.limits import check_input, limit_questions
+from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.guidance import step2_question
@@ -140,7 +141,7 @@ def merge_answers(question: str, parts: list[Answer]) -> Answer:
     citations renumbered across sections (a passage cited twice keeps one number)."""
     citations: dict[str, Citation] = {}
     sources: dict[str, Source] = {}
-    texts, sentences, notes = [], [], []
+    texts, sentences, notes, items = [], [], [], []
     for part in parts:
         mapping = {}
         for c in part.citations:
@@ -152,13 +153,15 @@ def merge_answers(question: str, parts: list[Answer]) -> Answer:
         texts.append(f"### {part.question}\n{body}")
         sentences += [replace(s, citations=tuple(mapping.get(n, n) for n in s.citations))
                       for s in part.sentences]
+        items += [{**i, "citations": [mapping.get(n, n) for n in i["citations"]]}
+                  for i in part.items]
         notes += [n for n in part.notes if n not in notes]  # a note shared by parts once
         for s in part.sources:
             sources.setdefault(s.chunk.id, s)
     ranked = [replace(s, rank=i + 1) for i, s in enumerate(sources.values())]
     return Answer(question=question, text="\n\n".join(texts), citations=tuple(citations.values()),
                   sources=tuple(ranked), abstained=all(p.abstained for p in parts),
-                  sentences=tuple(sentences), notes=tuple(notes))
+                  sentences=tuple(sentences), notes=tuple(notes), items=tuple(items))
 
 
 def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None = None,
@@ -207,6 +210,8 @@ def retrieve(question: str, searched: str, retriever: Retriever, k: int | None =
 def _ask_one(question: str, searched: str, retriever: Retriever, answerer: Answerer,
              k: int | None, mode: str | None, filters: Filters | None) -> Answer:
     t0 = time.perf_counter()
+    if k is None and shape(question) in ("list", "balance"):
+        k = max(retriever.settings.top_k, retriever.settings.list_top_k)  # the whole list
     read, note, sources = retrieve(question, searched, retriever, k, mode, filters)
     t1 = time.perf_counter()
     result = answerer.answer(read, sources)

@@ -21,6 +21,9 @@ from assistant.answer.answerable import (
     year_factor,
     years,
 )
+from assistant.answer.contradiction import MIN_BAR, disagreement
+from assistant.answer.listed import list_answer
+from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
 from assistant.retrieve import Retriever
@@ -99,6 +102,13 @@ class ExtractiveAnswerer:
         t0 = time.perf_counter()
         scored = self.score_units(question, sources)
         best = scored[0][0] if scored else 0.0
+        if shape(question) == "balance" and self.settings.complete_lists:
+            # the table of targets a balance asks for: its rows hold no words of the question
+            counted = list_answer(question, sources, sources, self.retriever.passages_of,
+                                  balance=True)
+            if counted is not None:
+                return replace(counted,
+                               timings_ms={"compose": (time.perf_counter() - t0) * 1000})
         why = self.unanswerable(question, scored)
         if why:
             return Answer(
@@ -107,6 +117,9 @@ class ExtractiveAnswerer:
                 notes=(why.note,),
             )
         cutoff = max(self.min_score, self.relative * best)
+        listed = self._listed(question, sources, scored, cutoff)
+        if listed is not None:
+            return replace(listed, timings_ms={"compose": (time.perf_counter() - t0) * 1000})
         chosen: list[tuple[float, Source, str, set[str]]] = []
         for item in scored:
             if item[0] < cutoff or len(chosen) >= self.settings.max_answer_sentences:
@@ -114,7 +127,35 @@ class ExtractiveAnswerer:
             if any(_jaccard(item[3], c[3]) >= 0.6 for c in chosen):
                 continue  # the same statement in other words or from an overlapping chunk
             chosen.append(item)
-        return self._compose(question, sources, chosen, t0)
+        differ = self._disagreement(question, scored, chosen) if chosen else None
+        if differ and not any(c[2] == differ[2][2] for c in chosen):
+            chosen.append(differ[2])
+        answer = self._compose(question, sources, chosen, t0)
+        return with_disagreement(answer, differ, chosen) if differ else answer
+
+    def _disagreement(self, question: str, scored: list[Scored], chosen: list[Scored]):
+        """(figure, other figure, the other source's scored sentence) when another document
+        gives a different figure for what a number question asks (``contradiction``)."""
+        if shape(question) != "number":
+            return None
+        top = chosen[0]
+        others = [x for x in scored if x[0] >= MIN_BAR * top[0]]
+        found = disagreement(question, years(question), (top[1].document, top[2]),
+                             [(x[1].document, x[2]) for x in others])
+        if found is None:
+            return None
+        mine, theirs, sentence = found
+        return mine, theirs, next(x for x in others if x[2] == sentence)
+
+    def _listed(self, question: str, sources: list[Source], scored: list[Scored],
+                cutoff: float) -> Answer | None:
+        """A list or balance question answered with every item of the lists and tables its
+        answer sentences stand in (``listed``); None for other questions, or when those
+        sentences stand in no list."""
+        if not self.settings.complete_lists or shape(question) != "list":
+            return None
+        hits = [src for score, src, _, _ in scored if score >= cutoff]
+        return list_answer(question, sources, hits, self.retriever.passages_of)
 
     def unanswerable(self, question: str, scored: list[Scored]) -> Refusal | None:
         """Why the sources (their scored statements) do not answer ``question``, or None."""
@@ -166,3 +207,15 @@ class ExtractiveAnswerer:
             sources=tuple(sources), abstained=False, sentences=tuple(sentences),
             timings_ms={"compose": (time.perf_counter() - t0) * 1000},
         )
+
+
+def with_disagreement(answer: Answer, differ: tuple, chosen: list[Scored]) -> Answer:
+    """``answer`` with the sentence that names two sources' different figures."""
+    mine, theirs, other = differ
+    number = {s.text: s.citations[0] for s in answer.sentences if s.citations}
+    first, second = number.get(chosen[0][2]), number.get(other[2])
+    line = (f"Die Quellen weichen ab: {mine} [{first}] gegenüber {theirs} [{second}]. "
+            "Bitte klären, welche Zahl gilt.")
+    return replace(answer, text=f"{answer.text}\n\n{line}",
+                   sentences=(*answer.sentences,
+                              Sentence(text=line, citations=(first, second))))

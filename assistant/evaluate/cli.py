@@ -65,6 +65,9 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--out", type=Path, metavar="ORDNER",
                    help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>)")
     p.add_argument("--label", metavar="NAME", help="Name des Laufs")
+    p.add_argument("--split", metavar="TEIL",
+                   help="nur Fragen dieses Teils (dev, test; kommagetrennt), z. B. "
+                        "--split test für den Prüfteil der echten Sätze")
     p.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"),
                    help="zwei Läufe (Ordner oder summary.json) vergleichen")
     p.add_argument("--gate", type=Path, metavar="BASIS",
@@ -177,6 +180,11 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     questions, lines = read_questions(questions_file, settings)
     if lines.bad:
         _report_bad_lines(lines, baseline is not None, bool(questions))
+    if args.split:
+        wanted = {p.strip() for p in args.split.split(",") if p.strip()}
+        questions = [q for q in questions if q.split in wanted]
+        if not questions:
+            raise ConfigError(f"Keine Fragen mit split {args.split} in {questions_file}.")
     if args.typed:
         retype = TYPED[args.typed]
         questions = [dataclasses.replace(q, question=retype(q.question)) for q in questions]

@@ -25,6 +25,12 @@ class Question:
     documents: tuple[str, ...] = ()
     pages: tuple[tuple[str, int], ...] = ()
     evidence: tuple[str, ...] = ()
+    answer_type: str = ""  # list | balance | number | fact (eval/README.md)
+    split: str = ""  # dev | test | smoke
+    items: tuple[dict, ...] = ()  # list questions: every item a complete answer names
+    excluded: tuple[str, ...] = ()  # list questions: names that must not be listed
+    balance: tuple[tuple[str, int], ...] = ()  # balance questions: rows per status
+    figures: tuple[str, ...] = ()  # contradictions: the conflicting figures as written
 
     @property
     def labelled(self) -> bool:
@@ -35,7 +41,9 @@ class Question:
             "answerable": self.answerable, "category": self.category,
             "documents": list(self.documents),
             "pages": [{"document": d, "page": p} for d, p in self.pages],
-            "evidence": list(self.evidence),
+            "evidence": list(self.evidence), "answer_type": self.answer_type,
+            "split": self.split, "items": list(self.items), "excluded": list(self.excluded),
+            "balance": dict(self.balance), "figures": list(self.figures),
         }
 
 
@@ -49,6 +57,13 @@ def parse_question(obj: dict, fallback_id: str) -> Question:
         documents=tuple(str(d) for d in obj.get("documents") or ()),
         pages=tuple((str(p["document"]), int(p["page"])) for p in obj.get("pages") or ()),
         evidence=tuple(str(e) for e in obj.get("evidence") or ()),
+        answer_type=str(obj.get("answer_type") or ""),
+        split=str(obj.get("split") or ""),
+        items=tuple(dict(i) for i in obj.get("items") or () if isinstance(i, dict)),
+        excluded=tuple(str(e) for e in obj.get("excluded") or ()),
+        balance=tuple((str(k), int(v)) for k, v in (obj.get("balance") or {}).items()),
+        figures=tuple(str(f) for f in obj.get("figures") or ()) if obj.get("contradiction")
+        else (),
     )
 
 

@@ -59,7 +59,7 @@ def run_questions(engine: Engine, questions: Sequence[Question], settings: Setti
     qrels = evidence_qrels(((c.id, c.text) for c in chunks), questions)
     records = []
     for q in questions:
-        answer = ask(q.question, retriever, answerer, k=settings.top_k,
+        answer = ask(q.question, retriever, answerer, k=None,  # settings.top_k; lists more
                      mode=settings.retrieval_mode)
         t0 = time.perf_counter()
         searched = spell(as_searched(q.question, retriever), retriever)[0]
@@ -76,6 +76,7 @@ def run_questions(engine: Engine, questions: Sequence[Question], settings: Setti
             "abstained": data["abstained"],
             "notes": data["notes"],
             "citations": data["citations"],
+            "items": data["items"],
             "sources": data["sources"],
             "retrieved": retrieved,
             "timings_ms": {**data["timings_ms"], "retrieval_k10": round(retrieval_ms, 1)},

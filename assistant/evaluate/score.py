@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.answer.verify import looks_german
 from assistant.evaluate import metrics as m
+from assistant.evaluate.complete import COMPLETE, complete_scores
 from assistant.evaluate.questions import Question
 
 K_MAX = 10
@@ -44,8 +45,11 @@ def evidence_qrels(chunks: Iterable[tuple[str, str]], questions: Sequence[Questi
 
 
 def _citation_correct(q: Question, citation: dict) -> bool:
-    if q.evidence:
-        return bool(m.evidence_in(citation.get("text") or "", q.evidence))
+    """A citation is right when it holds an evidence string, or, for a list question, the
+    evidence of one of its labelled items (each item of a complete list is cited)."""
+    evidence = q.evidence + tuple(str(i["evidence"]) for i in q.items if i.get("evidence"))
+    if evidence:
+        return bool(m.evidence_in(citation.get("text") or "", evidence))
     return m.page_key(citation.get("document", ""), citation.get("page"), q.documents,
                       q.pages) is not None
 
@@ -120,6 +124,7 @@ def score_question(q: Question, answer: dict, retrieved: Sequence[dict],
         seen = " \n ".join([answer.get("answer", "")] + [c.get("text") or "" for c in citations])
         covered = [] if abstained else [e for e in q.evidence if m.covers_evidence(seen, e)]
         out["evidence_coverage"] = len(covered) / len(q.evidence)
+    out.update(complete_scores(q, answer))
     out["diagnosis"] = diagnose(q, out)
     return out
 
@@ -144,6 +149,8 @@ def summarise(records: Sequence[dict]) -> dict:
                     if k.startswith(("evidence_", "page_", "ndcg@", "citation_recall"))})
     for name in names:
         out[name] = m.mean(s.get(name) for s in answerable)
+    for name in COMPLETE:  # list, balance and contradiction questions only
+        out[name] = m.mean(s.get(name) for s in answerable if name in s)
     cited = sum(s.get("citations", 0) for s in answerable)
     out["citation_precision"] = (
         sum(s.get("correct_citations", 0) for s in answerable) / cited if cited else None

@@ -100,21 +100,39 @@ def chunk_blocks(doc_id: str, blocks: Iterable[Block], count: TokenCounter,
             rows = [p for r in rows for p in _split_long(r, count, limit // 2)]
             texts = _pack(rows, count, target, 0, prefix=header)
         else:
-            sentences = [
-                p
-                for b in group
-                for s in split_sentences(b.text)
-                for p in _split_long(s, count, limit)
-            ]
-            texts = _pack(sentences, count, target, overlap)
+            parts = [[p for s in split_sentences(b.text) for p in _split_long(s, count, limit)]
+                     for b in group]
+            texts = _pack([p for part in parts for p in part], count, target, overlap)
+        listed = [part for b, part in zip(group, parts) if b.item and part] \
+            if kind != "table" else []
         for text in texts:
             position = len(chunks)
             chunks.append(Chunk(
                 id=chunk_id(doc_id, page, position, text), doc_id=doc_id, text=text,
                 position=position, page=page, page_label=label, heading=heading, kind=kind,
                 questions=_question_share(text) if kind == "text" else 0.0,
+                items=item_spans(text, listed),
             ))
     return chunks
+
+
+def item_spans(text: str, items: list[list[str]]) -> tuple[tuple[int, int], ...]:
+    """(start, end) in ``text`` of every list item (its sentences) the passage holds whole."""
+    spans, cursor = [], 0
+    for sentences in items:
+        start = text.find(sentences[0], cursor)
+        if start < 0:
+            continue
+        end = start
+        for sentence in sentences:
+            at = text.find(sentence, end)
+            if at < 0:
+                break
+            end = at + len(sentence)
+        else:
+            spans.append((start, end))
+            cursor = end
+    return tuple(spans)
 
 
 def _question_share(text: str) -> float:

@@ -13,6 +13,7 @@ import re
 import yaml
 
 from assistant.ingest.textfile import decode_text
+from assistant.ingest.webtext import strip_furniture
 from assistant.text import normalize
 from assistant.types import Block
 
@@ -147,12 +148,14 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
     para: list[str] = []
     table: list[list[str]] = []
 
+    listed = False
+
     def flush() -> None:
-        nonlocal para, table
+        nonlocal para, table, listed
         if para:
             blocks.append(Block(text=normalize(plain_markdown(" ".join(para))),
-                                heading=heading_path(stack)))
-        para = []
+                                heading=heading_path(stack), item=listed))
+        para, listed = [], False
         if table:
             block = table_block(table, heading_path(stack))
             if block:
@@ -183,7 +186,7 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
             flush()
         if re.match(r"^([-*+]|\d+\.)\s+", stripped):
             flush()  # a list item stands alone, with the lines it wraps onto
-            para = [re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)]
+            para, listed = [re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)], True
             continue
         para.append(stripped)
     flush()
@@ -192,9 +195,10 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
 
 def read_txt(data: bytes | str) -> list[Block]:
     """Plain text: paragraphs at blank lines; page furniture (repeated lines, cookie
-    banners) removed; short unpunctuated lines before a paragraph become headings."""
+    banners, a saved web page's menus, link lines, source addresses and photo captions:
+    ``webtext``) removed; short unpunctuated lines before a paragraph become headings."""
     text = (data if isinstance(data, str) else decode_text(data)).replace("\r\n", "\n")
-    lines = [normalize(ln) for ln in text.split("\n")]
+    lines = strip_furniture([normalize(ln) for ln in text.split("\n")])
     cleaned: list[str] = []
     last_nonempty = ""
     for ln in lines:
@@ -216,27 +220,28 @@ def read_txt(data: bytes | str) -> list[Block]:
             heading = para_lines[0].strip()  # "2. Schritt", "Bochum"
             continue
         items = _items(para_lines)
-        blocks.extend(Block(text=item, heading=heading) for item in items)  # list items apart
+        blocks.extend(Block(text=item, heading=heading, item=bullet)  # list items apart
+                      for item, bullet in items)
     return blocks
 
 
 _ITEM = re.compile(r"^\s*([•·*▪◦–-]|\d{1,2}[.)](?=\s+\S+\s))\s+")
 
 
-def _items(lines: list[str]) -> list[str]:
+def _items(lines: list[str]) -> list[tuple[str, bool]]:
     """The paragraphs or list items of a block of lines: a bullet or number starts an item,
     so does the line after a short one, unless that one visibly goes on ("… für uns," +
     "dass …"); a line wrapped from a full one goes on with it."""
     width = max(len(ln.strip()) for ln in lines)
-    items: list[str] = []
+    items: list[list] = []
     previous = ""
     for line in lines:
         bullet = _ITEM.match(line)
         text = (line[bullet.end():] if bullet else line).strip()
         goes_on = previous.endswith((",", "-", "–")) or text[:1].islower()
         if not items or bullet or (len(previous) < 0.7 * width and not goes_on):
-            items.append(text)
+            items.append([text, bool(bullet)])
         else:
-            items[-1] = f"{items[-1]} {text}"
+            items[-1][0] = f"{items[-1][0]} {text}"
         previous = line.strip()
-    return [i for i in items if i]
+    return [(text, bullet) for text, bullet in items if text]

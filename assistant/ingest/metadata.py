@@ -72,10 +72,24 @@ def _title_from_name(path: Path) -> str:
     return stem[:1].upper() + stem[1:]
 
 
+# titles a program writes by itself, not the author: "(anonymous)", "untitled",
+# "Microsoft Word - bericht.docx", "Dokument1", "Folie 1"
+_PROGRAM_TITLE = re.compile(r"^\s*(\(?anonymous\)?|\(?untitled\)?|unbenannt\w*|ohne titel|"
+                            r"microsoft (word|excel|powerpoint)\b.*|(dokument|document|"
+                            r"präsentation|presentation|folie|slide|mappe|book|tabelle)\s*\d*|"
+                            r".*\.(docx?|xlsx?|pptx?|odt|pdf|rtf))\s*$", re.IGNORECASE)
+
+
+def _own_title(own: dict) -> str:
+    """The document's own title, unless a program wrote it (``_PROGRAM_TITLE``)."""
+    title = str(own.get("title") or "")
+    return "" if _PROGRAM_TITLE.match(title) else title
+
+
 def resolve(path: Path, own: dict, given: dict, default_municipality: str) -> dict:
     """Merge given (sidecar/front matter) over the document's own and inferred values."""
     given = {k: v for k, v in given.items() if k in _FIELDS and v not in (None, "")}
-    title = given.get("title") or own.get("title") or own.get("_first_heading")
+    title = given.get("title") or _own_title(own) or own.get("_first_heading")
     return {
         "title": str(title or _title_from_name(path)),
         "type": str(given.get("type") or _infer_type(path)),

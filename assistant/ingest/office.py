@@ -85,6 +85,12 @@ def _heading_level(paragraph, style) -> int:
     return 0
 
 
+def _listed(paragraph, style) -> bool:
+    """A paragraph of a bulleted or numbered list (numbering, or a list style)."""
+    return bool(paragraph._p.xpath("./w:pPr/w:numPr")) or "List" in (
+        style.name if style is not None else "")
+
+
 def _bold_heading(paragraph, text: str, style) -> bool:
     """A short paragraph in bold throughout, no sentence, list item, label or caption:
     how many minutes and reports set their headings without a heading style."""
@@ -184,7 +190,8 @@ def read_docx(path: Path) -> tuple[list[Block], dict]:
                 # heading that has a heading style
                 push_heading(stack, styled + 1, text)
                 continue
-            blocks.append(Block(text=text, heading=heading_path(stack)))
+            blocks.append(Block(text=text, heading=heading_path(stack),
+                                item=_listed(item, style_of(item))))
             # a footnote ("Quelle: IT.NRW, Stichtag 31.12.2023") stands after its paragraph
             for ref in item._p.xpath(".//w:footnoteReference/@w:id"):
                 if notes.get(ref):

@@ -65,8 +65,9 @@ def join_lines(lines: list[str], grids: Sequence[Grid] = (), outline: Outline | 
 
     def flush() -> None:
         nonlocal buf
-        if buf:
-            out.append(Piece("text", inline_breaks(" ".join(buf).strip())))
+        if buf:  # a list item is a piece of its own kind: the list stays visible
+            out.append(Piece("item" if item_at == len(out) else "text",
+                             inline_breaks(" ".join(buf).strip())))
         buf = []
 
     def flush_rows() -> None:

@@ -232,7 +232,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
                 blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
                                    heading=prev.heading)
             else:
-                blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading))
+                blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading,
+                                    item=kind == "item"))
             blocks.extend(pending)
             pending = []
         pending += [Block(text=note, page=i + 1, page_label=label, heading=heading)
