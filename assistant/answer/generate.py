@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from assistant.answer.extractive import ExtractiveAnswerer, Refusal
+from assistant.answer.listprose import table_lines, with_overview
+from assistant.answer.shape import shape
 from assistant.answer.verify import (
     ABSTAIN_TEXT,
     REFUSAL_TEXT,
@@ -114,6 +116,9 @@ def used_note(used: int, total: int) -> str:
     return note + " (Kontextlimit)" if used < total else note
 
 
+LIST_PROMPT_ITEMS = 40  # items of a list shown to the model (the answer lists them all)
+
+
 class GeneratedAnswerer:
     """An ``Answerer`` over any ``ChatModel``; see the module docstring."""
 
@@ -126,6 +131,7 @@ class GeneratedAnswerer:
         self.verifier = Verifier(embedder)
         self.scorer = (ExtractiveAnswerer(settings, retriever)
                        if isinstance(retriever, Retriever) else None)
+        self._last_list: tuple = (None, None)
 
     @property
     def max_tokens(self) -> int:
@@ -164,6 +170,9 @@ class GeneratedAnswerer:
         return chosen, None
 
     def answer(self, question: str, sources: list[Source]) -> Answer:
+        listed = self._listed(question, sources)
+        if listed is not None:
+            return listed
         chosen, why = self.select(question, sources)
         if why:
             return self._abstain(question, sources, why, {})
@@ -174,6 +183,28 @@ class GeneratedAnswerer:
             notes += (f"{len(chosen)} der {len(sources)} gefundenen Quellen passen zur Frage",)
         return replace(answer, sources=tuple(sources), notes=notes)
 
+    def _listed(self, question: str, sources: list[Source]) -> Answer | None:
+        """A list or balance question: the complete list from the documents (as the
+        extractive answerer composes it), with the model's overview of it above
+        (``listprose``); None for other questions."""
+        if self.scorer is None or shape(question) not in ("list", "balance"):
+            return None
+        key = (question, tuple(s.chunk.id for s in sources))
+        if self._last_list[0] == key:  # streamed a moment ago: the same answer
+            return self._last_list[1]
+        listed = self.scorer.answer(question, sources)
+        if not listed.items:
+            return None
+        t0 = time.perf_counter()
+        lines = table_lines(listed).split("\n")[:LIST_PROMPT_ITEMS]
+        messages = render("answer_list", question=question, items="\n".join(lines),
+                          count=str(len(listed.items)))
+        text = self.model.complete(messages, self.max_tokens)
+        timings = {**listed.timings_ms, "generate": (time.perf_counter() - t0) * 1000}
+        answer = replace(with_overview(listed, text), timings_ms=timings)
+        self._last_list = (key, answer)
+        return answer
+
     def draft(self, section_title: str, guiding_question: str,
               sources: list[Source]) -> Answer:
         """One section of the baseline text "Ausgangslage" (prompts/draft_section.txt)."""
@@ -183,6 +214,10 @@ class GeneratedAnswerer:
     def stream(self, question: str, sources: list[Source]) -> Iterator[str]:
         """The raw answer text in pieces as the model writes it. Pass the joined text to
         ``answer_from_text`` for the verified ``Answer``."""
+        listed = self._listed(question, sources)
+        if listed is not None:  # the list comes from the documents, written at once
+            yield listed.text
+            return
         chosen, why = self.select(question, sources)
         if why:
             yield why.text(ABSTAIN_TEXT)
@@ -192,6 +227,9 @@ class GeneratedAnswerer:
 
     def answer_from_text(self, question: str, sources: list[Source], text: str) -> Answer:
         """Verify a text that ``stream`` produced for the same question and sources."""
+        listed = self._listed(question, sources)
+        if listed is not None:
+            return listed
         chosen, why = self.select(question, sources)
         if why:
             return self._abstain(question, sources, why, {})
