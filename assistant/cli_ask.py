@@ -17,7 +17,7 @@ from assistant.errors import ConfigError, QuestionError
 from assistant.guidance import STEP2_QUESTIONS
 from assistant.questionfile import BadLine, QuestionLines, read_question_lines
 from assistant.retrieve import Filters
-from assistant.types import Answer
+from assistant.types import Answer, Citation
 
 PARTIAL = 3
 SHOWN_IDS = 20  # document ids named in a message; the rest are counted
@@ -25,6 +25,14 @@ SHOWN_IDS = 20  # document ids named in a message; the rest are counted
 
 def format_answer(answer: Answer) -> str:
     lines = [answer.text]
+    if answer.nearest:
+        lines.append("\nNächstliegende Fundstellen (beantworten die Frage nicht sicher):")
+        for s in answer.nearest:
+            where = Citation.from_source(0, s).where
+            excerpt = " ".join(s.chunk.text.split())
+            excerpt = excerpt if len(excerpt) <= 160 else excerpt[:159] + "…"
+            lines.append(f"  - {s.title}{', ' + where if where else ''} – {s.document}: "
+                         f"„{excerpt}“")
     if answer.citations:
         lines.append("\nQuellen:")
         for c in answer.citations:

@@ -108,6 +108,24 @@ def test_a_question_typed_with_a_slip_is_answered_and_the_reading_shown(page):
     page.locator("#gespraech details.quelle").last.wait_for(timeout=60_000)
 
 
+def test_a_list_question_shows_every_offer_with_the_rest_on_request(page):
+    page.locator("#frage textarea").fill("Welche Angebote gibt es für Kinder und Jugendliche?")
+    page.locator("#frage textarea").press("Enter")
+    more = page.locator("#gespraech details.weitere").last
+    more.wait_for(timeout=120_000)
+    message = more.locator("xpath=ancestor::*[contains(@class,'message')][1]")
+    assert "Die Dokumente nennen" in message.inner_text()
+    hidden = more.locator("li").first
+    assert not hidden.is_visible()
+    summary = more.locator("summary").inner_text()
+    assert "weitere Einträge anzeigen" in summary
+    more.locator("summary").click()
+    assert hidden.is_visible()
+    shown = int(summary.split()[0]) + 10
+    assert f"Die Dokumente nennen {shown} Einträge" in message.inner_text()
+    page.screenshot(path=str(DOCS / "liste.png"), full_page=True)
+
+
 def test_upload_a_document(page, tmp_path):
     _tab(page, "Dokumente")
     note = tmp_path / "notiz-sprachcafe-ost.txt"

@@ -80,6 +80,22 @@ def test_chat_turn_shows_the_answer_with_openable_citations(ws):
         list(chat.chat_turn(ws, "  ", []))
 
 
+def test_a_declined_answer_shows_the_nearest_passages(ws):
+    question = "Wie hoch ist das Budget der Feuerwehr für Drohnen?"
+    turns = list(chat.chat_turn(ws, question, [], "alle", "alle", "alle", "alle"))
+    history, answer, _ = turns[-1]
+    assert answer.abstained and len(answer.nearest) == 3
+    message = html.unescape(history[-1]["content"])
+    assert "**Nächstliegende Fundstellen** (beantworten die Frage nicht sicher" in message
+    assert message.count("<details class='quelle'>") == 3
+    assert f"[1] {answer.nearest[0].title}" in message
+    from assistant.cli_ask import format_answer
+
+    shown = format_answer(answer)
+    assert "Nächstliegende Fundstellen (beantworten die Frage nicht sicher):" in shown
+    assert shown.count("\n  - ") == 3 and answer.nearest[0].document in shown
+
+
 def test_streaming_answers_one_question_per_model_call(ws):
     from assistant.retrieve import Filters
 

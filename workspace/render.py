@@ -87,15 +87,40 @@ def citation_details(c: Citation, marked: list[str] = (), open_: bool = False) -
     )
 
 
+SHOWN_ITEMS = 10  # a long list shows this many items; the rest opens on request
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer's text; of a list answer with more than ``SHOWN_ITEMS`` items the first
+    ones, and the rest behind "… weitere Einträge anzeigen"."""
+    lines = tidy(answer.text).split("\n")
+    at = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    if not answer.items or len(at) <= SHOWN_ITEMS:
+        return markdown_text("\n".join(lines))
+    cut = at[SHOWN_ITEMS]
+    rest = "".join(f"<li>{text(line[2:])}</li>" if line.startswith("- ")
+                   else f"</ul><p><b>{text(line.strip().strip('*'))}</b></p><ul>"
+                   for line in lines[cut:] if line.strip())
+    return (markdown_text("\n".join(lines[:cut])) + "\n\n<details class='weitere'><summary>"
+            f"{len(at) - SHOWN_ITEMS} weitere Einträge anzeigen</summary><ul>{rest}</ul>"
+            "</details>")
+
+
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: text, then its sources, each openable."""
+    if answer.nearest:
+        return "\n".join([markdown_text(tidy(answer.text)), "",
+                          "**Nächstliegende Fundstellen** (beantworten die Frage nicht sicher, "
+                          "zum Öffnen anklicken):", ""]
+                         + [citation_details(Citation.from_source(i + 1, s))
+                            for i, s in enumerate(answer.nearest)])
     if answer.abstained or not answer.citations:
         return markdown_text(tidy(answer.text))
     by_n: dict[int, list[str]] = {}
     for s in answer.sentences:
         for n in s.citations:
             by_n.setdefault(n, []).append(s.text)
-    parts = [markdown_text(tidy(answer.text)), "", "**Quellen** (zum Öffnen anklicken):", ""]
+    parts = [answer_text(answer), "", "**Quellen** (zum Öffnen anklicken):", ""]
     parts += [citation_details(c, by_n.get(c.n, [])) for c in answer.citations]
     return "\n".join(parts)
 
