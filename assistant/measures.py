@@ -3,12 +3,15 @@ duplicates grouped, and gaps by topic × district.
 
 Simple, explainable rules:
 
-- Table rows rendered "Feld: Wert | Feld: Wert" (see ingest) with a name field
-  (Maßnahme, Angebot, Projekt, Netzwerk, Name, Bezeichnung) are measures; Träger, Zielgruppe
-  and Ort/Stadtbezirk come from the matching fields.
-- In prose, a capitalised word containing one of ``KEYWORDS`` (Sprachcafé, Netzwerk,
-  Arbeitskreis, Clearingstelle, …Konzept …) plus the proper name after it („…“, capitalised
-  words, a year) names a measure. Generic words ("Netzwerke") without a name are ignored.
+- Table rows are the records a list answer reads (``answer.lists.items_in``: one
+  extraction for both): a row with a name column (Maßnahme, Angebot, Projekt, Netzwerk,
+  Name, Bezeichnung) is a measure; Träger, Zielgruppe and Ort/Stadtbezirk come from the
+  matching columns.
+- In prose, a capitalised word whose last part is one of ``KEYWORDS`` — German words for
+  offers, bodies and plans (…kurs, …café, …treff, …netzwerk, …kreis, …stelle, …konzept …;
+  general administrative usage, not taken from any document) — plus the proper name after
+  it („…“, capitalised words, a year) names a measure. Generic words ("Netzwerke") without
+  a name are ignored.
   Träger, Zielgruppe and Stadtbezirk are read from the same sentence, or from the whole
   passage when its heading starts with the measure.
 - Likely duplicates ("Doppelstrukturen"): names close in meaning (cosine of the index's
@@ -27,37 +30,39 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer.lists import items_in
 from assistant.text import split_sentences, terms
-from assistant.types import Chunk
+from assistant.types import Chunk, Source
 
 NAME_FIELDS = ("maßnahme", "angebot", "projekt", "netzwerk", "name", "bezeichnung", "titel")
 PROVIDER_FIELDS = ("träger", "anbieter", "verantwortlich", "zuständig", "federführung")
 TARGET_FIELDS = ("zielgruppe",)
 PLACE_FIELDS = ("stadtbezirk", "bezirk", "ort", "standort", "stadtteil", "sozialraum")
 KEYWORDS = (
-    "sprachcafé", "sprachcafe", "sprachtreff", "deutsch-treff", "sprachkurs", "netzwerk",
-    "arbeitskreis", "clearingstelle", "konzept", "sprachmittlerpool", "elternkurs",
-    "patenschaft", "ferienschule", "spielkreis", "jugendmigrationsdienst", "mädchentreff",
-    "jugendberufsagentur", "bildungsberatung", "vorbereitungsklasse", "förderklasse",
-    "hausaufgabenhilfe", "elternbildung", "arbeitsgruppe", "beratungsstelle",
+    "sprachcafé", "sprachcafe", "café", "cafe", "treff", "kurs", "netzwerk", "arbeitskreis",
+    "kreis", "clearingstelle", "beratungsstelle", "anlaufstelle", "fachstelle", "konzept",
+    "patenschaft", "ferienschule", "arbeitsgruppe", "migrationsdienst", "migrationsberatung",
+    "agentur", "beratung", "werkstatt", "projekt", "sprechstunde", "konferenz", "pool",
 )
-GENERIC = ("netzwerk", "arbeitskreis", "konzept", "sprachkurs", "patenschaft", "arbeitsgruppe",
-           "beratungsstelle")  # need a proper name or a compound to count
-TOPICS = (
-    ("Sprachförderung", ("sprach", "deutschkurs", "deutsch-treff", "deutschförder", "vorlese",
-                         "dolmetsch", "alphabetis")),
+# a bare one of these ("Netzwerke", "Konzept", "Beratung") needs a proper name after it
+GENERIC = ("café", "cafe", "treff", "kurs", "netzwerk", "arbeitskreis", "kreis", "konzept",
+           "patenschaft", "arbeitsgruppe", "agentur", "beratung", "werkstatt", "projekt",
+           "konferenz", "pool", "beratungsstelle", "anlaufstelle", "fachstelle", "sprechstunde")
+TOPICS = (  # general German stems of each field of work (module docstring)
+    ("Sprachförderung", ("sprach", "deutschkurs", "deutschförder", "vorlese", "dolmetsch",
+                         "alphabetis", "lesen")),
     ("Schulische Integration/Seiteneinstieg", ("schul", "seiteneinst", "vorbereitungsklass",
                                                "clearing", "lernförder", "hausaufgab",
-                                               "lernpat", "erstförder")),
-    ("Übergang Schule–Beruf", ("übergang", "berufsorient", "jugendberufsagentur", "kaoa",
-                               "potenzialanalyse", "praktik")),
-    ("Elternarbeit", ("eltern", "famili", "griffbereit", "rucksack")),
-    ("Frühkindliche Bildung/Kita", ("kita", "spielkreis", "eltern-kind", "krippe", "frühkind",
-                                    "brückenangebot", "kindertages", "griffbereit")),
+                                               "lernpat")),
+    ("Übergang Schule–Beruf", ("übergang", "berufsorient", "berufsberat", "bewerbung",
+                               "praktik")),
+    ("Elternarbeit", ("eltern", "famili", "mütter", "väter")),
+    ("Frühkindliche Bildung/Kita", ("kita", "spielkreis", "spielgruppe", "eltern-kind",
+                                    "krippe", "frühkind", "brückenangebot", "kindertages")),
     ("Freizeit/Begegnung", ("freizeit", "sport", "fußball", "treff", "begegnung", "ferien",
-                            "theater", "café", "cafe", "spielkreis", "schwimm")),
+                            "theater", "café", "cafe", "schwimm", "musik", "kultur")),
     ("Psychosoziale Beratung", ("psycho", "trauma", "therap", "seelisch")),
-    ("Ausbildung/Beruf 16–18/21", ("ausbildung", "berufskolleg", "förderklasse", "ifk",
+    ("Ausbildung/Beruf 16–18/21", ("ausbildung", "berufskolleg", "förderklasse",
                                    "berufsschul", "volljährig")),
 )
 CITYWIDE = "gesamtstädtisch"
@@ -185,8 +190,9 @@ def _place(chunk: Chunk, meta: dict) -> Place:
 
 def _table_measures(chunk: Chunk, meta: dict) -> list[Measure]:
     out = []
-    for row in chunk.text.split("\n")[1:]:
-        fields = _fields(row)
+    source = Source(rank=0, chunk=chunk, score=0.0, title=meta.get("title", chunk.doc_id))
+    for item in items_in(source):
+        fields = {k.strip().lower(): v for k, v in item.fields if k and v}
         name = _field(fields, NAME_FIELDS)
         if not name or len(fields) < 2:
             continue

@@ -25,8 +25,9 @@ from assistant.answer import groups
 from assistant.text import split_sentences, stem
 from assistant.types import Chunk, Source
 
-# a line of a list: bullet, dash, number or letter ("• …", "- …", "1. …", "2) …", "b) …")
-MARKER = re.compile(r"^\s*(?:[-•*–▪◦·●■►✓]|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\))\s+(?=\S)")
+# a line of a list: bullet, dash, number or letter ("• …", "- …", "1. …", "2) …", "b) …");
+# "(1)" numbers a paragraph of a statute (Absatz), not an item
+MARKER = re.compile(r"^\s*(?:[-•*–▪◦·●■►✓]|\d{1,2}[.)]|[a-z]{1,2}\))\s+(?=\S)")
 SHORT_VALUE = 6  # words: a longer column value is a free-text remark, not a category
 MIN_ITEMS = 2  # a list or table with fewer items is no list
 
