@@ -47,6 +47,9 @@ class Refusal:
         return f"{base} Hinweis: {self.hint}." if self.hint else base
 
 
+# a list is read where an answer sentence scores at least this share of the best one (set
+# on the law texts' dev part: item precision 0.474 at 0.8, 0.545 at 0.9, recall 0.772 both)
+LIST_RUN_SHARE = 0.9
 NOWHERE_NAMED = 5  # words named in "… kommen in keinem Dokument vor"; the rest are counted
 
 
@@ -154,7 +157,9 @@ class ExtractiveAnswerer:
         sentences stand in no list."""
         if not self.settings.complete_lists or shape(question) != "list":
             return None
-        hits = [src for score, src, _, _ in scored if score >= cutoff]
+        best = scored[0][0] if scored else 0.0
+        hits = [src for score, src, _, _ in scored
+                if score >= max(cutoff, LIST_RUN_SHARE * best)]
         return list_answer(question, sources, hits, self.retriever.passages_of)
 
     def unanswerable(self, question: str, scored: list[Scored]) -> Refusal | None:
