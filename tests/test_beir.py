@@ -81,3 +81,43 @@ def test_lexical_finds_the_obvious_paragraph(folder, tmp_path):
     dense = beir.evaluate(retriever, data, "dense", None)  # random vectors: just well-formed
     assert 0.0 <= dense["ndcg@10"] <= 1.0 and dense["recall@10"] == 1.0  # 5 docs < 10
     assert "| lexical | 1.0000 |" in beir.to_markdown([{"name": "lexical", **result}])
+
+
+ARTICLES = [  # (title, paragraph, question, gold answer); the first of each title is held out
+    ("Rhein", "Der Rhein ist 1.232 Kilometer lang und mündet in die Nordsee.",
+     "Wie lang ist der Rhein?", "1.232 Kilometer"),
+    ("Rhein", "In Köln überqueren acht Brücken den Rhein, darunter die Hohenzollernbrücke.",
+     "Wie viele Brücken überqueren in Köln den Rhein?", "acht"),
+    ("Zugspitze", "Die Zugspitze liegt im Wettersteingebirge an der Grenze zu Österreich.",
+     "In welchem Gebirge liegt die Zugspitze?", "Wettersteingebirge"),
+    ("Zugspitze", "Die Zugspitze ist mit 2962 Metern der höchste Berg Deutschlands.",
+     "Wie hoch ist die Zugspitze?", "2962 Metern"),
+]
+
+
+def test_answer_level_protocol_holds_out_each_articles_first_paragraph(tmp_path, capsys):
+    from assistant.cli import main
+
+    d = tmp_path / "antworten"
+    d.mkdir()
+    corpus = [{"_id": f"d{i}", "title": t, "text": p} for i, (t, p, _, _) in enumerate(ARTICLES)]
+    (d / "corpus.jsonl").write_text("\n".join(json.dumps(c, ensure_ascii=False)
+                                              for c in corpus), encoding="utf-8")
+    (d / "queries.jsonl").write_text("\n".join(
+        json.dumps({"_id": f"q{i}", "text": q}, ensure_ascii=False)
+        for i, (_, _, q, _) in enumerate(ARTICLES)), encoding="utf-8")
+    (d / "qrels.tsv").write_text("query-id\tcorpus-id\tscore\n" + "".join(
+        f"q{i}\td{i}\t1\n" for i in range(len(ARTICLES))), encoding="utf-8")
+    (d / "answers.jsonl").write_text("\n".join(
+        json.dumps({"_id": f"q{i}", "corpus_id": f"d{i}", "answers": [a]}, ensure_ascii=False)
+        for i, (_, _, _, a) in enumerate(ARTICLES)), encoding="utf-8")
+    out = tmp_path / "antworten.md"
+    assert main(["bench", "answers", "--beir", str(d), "--data", str(tmp_path / "x"),
+                 "--out", str(out)]) == 0
+    rows = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
+    assert {r["id"]: (r["split"], r["held_out"]) for r in rows} == {
+        "q0": ("dev", True), "q1": ("dev", False), "q2": ("test", True), "q3": ("test", False)}
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["q3"]["right"] and not by_id["q3"]["declined"]  # 2962 Metern, cited
+    assert by_id["q1"]["right"]
+    assert "| test | 1 | 1.000 | 1 |" in out.read_text()

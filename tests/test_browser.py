@@ -185,7 +185,9 @@ def test_api_ask_returns_the_cli_json(server):
 
     client = Client(server[0], verbose=False)
     data = client.predict("Welche Netzwerke sind aufgebaut worden?", api_name="/ask")
-    assert list(data) == ["question", "answer", "citations", "sources", "abstained",
+    assert list(data) == ["question", "answer", "items", "citations", "sources", "abstained",
                           "sentences", "notes", "timings_ms"]
     assert data["citations"] and data["citations"][0]["document"].endswith(".pdf")
+    # a list question: every network with its citation numbers, as `ask --json` gives it
+    assert len(data["items"]) == 4 and all(i["citations"] for i in data["items"])
     assert isinstance(data["citations"][0]["page"], int)

@@ -88,8 +88,11 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--sweep-out", type=Path, default=DEFAULT_SWEEP_OUT,
                    help=f"für --sweep: Markdown-Tabelle (Standard: {DEFAULT_SWEEP_OUT})")
 
-    b = sub.add_parser("bench", help="Suche an einem öffentlichen Benchmark messen")
-    b.add_argument("what", choices=("retrieval",))
+    b = sub.add_parser("bench", help="Suche oder Antworten an einem öffentlichen Benchmark "
+                                     "messen")
+    b.add_argument("what", choices=("retrieval", "answers"),
+                   help="retrieval: Suche (nDCG@10); answers: Antworten mit Goldantworten "
+                        "(answers.jsonl, erster Absatz jedes Artikels nicht im Index)")
     add_common(b)
     add_search(b)
     b.add_argument("--beir", type=Path, required=True, help="BEIR-Ordner (corpus/queries/qrels)")
@@ -99,6 +102,10 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="Titel mit einbetten (MTEB-Vergleichswerte: ohne Titel)")
     b.add_argument("--limit", type=cliparse.count, metavar="N", help="nur die ersten N Anfragen")
     b.add_argument("--out", type=Path, help="Tabelle zusätzlich als Markdown schreiben")
+    b.add_argument("--every", type=cliparse.count, default=1, metavar="N",
+                   help="answers: jede N-te Frage je Teil (feste Stichprobe)")
+    b.add_argument("--split", metavar="TEIL", default="dev,test",
+                   help="answers: dev, test oder beide (Standard)")
     return {"eval": run_eval, "bench": run_bench}
 
 
@@ -261,6 +268,10 @@ def run_bench(args: argparse.Namespace, settings) -> int:
     from assistant.evaluate.memo import MemoEmbedder
 
     data = beir.load_beir(args.beir)
+    if args.what == "answers":
+        from assistant.evaluate.answers import bench_answers
+
+        return bench_answers(args, settings, data)
     if args.limit:
         data = replace(data, qrels=dict(list(data.qrels.items())[:args.limit]))
     if args.retrieval_mode:
