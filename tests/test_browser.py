@@ -109,7 +109,7 @@ def test_a_question_typed_with_a_slip_is_answered_and_the_reading_shown(page):
 
 
 def test_a_list_question_shows_every_offer_with_the_rest_on_request(page):
-    page.locator("#frage textarea").fill("Welche Angebote gibt es für Kinder und Jugendliche?")
+    page.locator("#frage textarea").fill("Welche Maßnahmen stehen in der Maßnahmenübersicht 2024?")
     page.locator("#frage textarea").press("Enter")
     more = page.locator("#gespraech details.weitere").last
     more.wait_for(timeout=120_000)

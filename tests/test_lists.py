@@ -177,6 +177,19 @@ def test_different_figures_for_one_year_are_named(engine):
         "jahresbericht-2023.pdf", "schulbericht-2024.pdf"}
 
 
+def test_a_list_of_gaps_does_not_answer_which_offers_exist():
+    from assistant.answer.listed import of_gaps
+    from assistant.answer.lists import Item
+
+    gaps = [Item("a", "Im Stadtteil Nord gibt es kein Angebot für Jugendliche."),
+            Item("b", "Für Eltern fehlen Sprachkurse am Abend."),
+            Item("c", "Sprachcafé im Jugendhaus Mitte.")]
+    assert of_gaps(gaps)
+    conditions = [Item("a", "das Kind nicht widerspricht"), Item("b", "ohne Begleitung"),
+                  Item("c", "die Eltern zustimmen")]
+    assert not of_gaps(conditions)  # unmet conditions are no gaps
+
+
 def test_a_plain_question_keeps_the_sentence_answer(engine):
     answer = engine.ask("Wann wurde das Forum Vielfalt gegründet?")
     assert not answer.items and "2017" in answer.text

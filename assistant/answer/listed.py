@@ -4,6 +4,7 @@ the items under each status."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,10 +15,23 @@ from assistant.types import Answer, Chunk, Citation, Sentence, Source
 Scored = tuple[float, Source, str, set[str]]
 
 
-def gather(hits: list[Source], passages_of: Callable[[str], list[Chunk]]) -> list[Item]:
+# what an item of a list of gaps says: something does not exist ("kein Angebot", "es fehlen
+# Plätze", "nicht vorhanden", "Lücken") — not a condition that is not met ("nicht", "ohne")
+ABSENCE = re.compile(r"\b(kein(e|en|er|em)?|fehl(t|en|ende\w*)|nicht vorhanden|"
+                     r"lücke\w*|mangel\w*)\b", re.IGNORECASE)
+
+
+def of_gaps(run: list[Item]) -> bool:
+    """Whether most items of a list say that something does not exist (a list of gaps)."""
+    return sum(bool(ABSENCE.search(i.text)) for i in run) * 2 > len(run)
+
+
+def gather(hits: list[Source], passages_of: Callable[[str], list[Chunk]],
+           gaps_asked: bool = False) -> list[Item]:
     """The items of the tables and lists that the ``hits`` (passages holding an answer
     sentence) stand in; a table is read over all its passages. A passage with fewer than
-    ``MIN_ITEMS`` items is no list."""
+    ``MIN_ITEMS`` items is no list; a list of gaps (``of_gaps``) answers only a question
+    about gaps (``gaps_asked``), never "which offers are there"."""
     items: list[Item] = []
     seen: set[str] = set()
     for hit in hits:
@@ -27,7 +41,7 @@ def gather(hits: list[Source], passages_of: Callable[[str], list[Chunk]]) -> lis
         for chunk in continued(hit, passages_of(hit.document)):
             seen.add(chunk.id)
             run += items_in(hit if chunk.id == hit.chunk.id else replace(hit, chunk=chunk))
-        if len(run) >= MIN_ITEMS:
+        if len(run) >= MIN_ITEMS and (gaps_asked or not of_gaps(run)):
             items += run
     return merged(items)
 
@@ -37,7 +51,7 @@ def list_answer(question: str, sources: list[Source], hits: list[Source],
                 ) -> Answer | None:
     """The complete list (or, with ``balance``, the count by status) for ``question``, or
     None when the hits stand in no list or table that fits the question."""
-    items = narrowed(question, gather(hits, passages_of))
+    items = narrowed(question, gather(hits, passages_of, bool(ABSENCE.search(question))))
     if balance:
         items = _one_table([i for i in items if i.status])
     if len(items) < MIN_ITEMS:

@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.answer import groups
-from assistant.text import split_sentences, stem
+from assistant.text import MONTHS, split_sentences, stem
 from assistant.types import Chunk, Source
 
 # a line of a list: bullet, dash, number or letter ("• …", "- …", "1. …", "2) …", "b) …");
 # "(1)" numbers a paragraph of a statute (Absatz), not an item
-MARKER = re.compile(r"^\s*(?:[-•*–▪◦·●■►✓]|\d{1,2}[.)]|[a-z]{1,2}\))\s+(?=\S)")
+MARKER = re.compile(r"^\s*(?:[-•*–▪◦·●■►✓]|\d{1,2}[.)]|[a-z]{1,2}\))\s+(?=\S)"
+                    rf"(?!(?:{MONTHS})\b)", re.IGNORECASE)  # "23. Juni" is a date
 SHORT_VALUE = 6  # words: a longer column value is a free-text remark, not a category
 MIN_ITEMS = 2  # a list or table with fewer items is no list
 
@@ -82,7 +84,8 @@ NAMED = re.compile("^" + _NAME)
 _INTRODUCED = re.compile(r"(?<=:)\s+(?=" + _NAME + ")")  # "… organisiert: Netzwerk A: …"
 
 
-def list_lines(chunk: Chunk) -> list[str]:
+@lru_cache(maxsize=4096)
+def list_lines(chunk: Chunk) -> tuple[str, ...]:
     """The items of a list in a text passage: the list items ingest marked (their bullets
     are gone from the text), lines that still start with a marker, or lines that start
     with a short name and a colon (at least ``MIN_ITEMS`` such lines)."""
@@ -90,12 +93,12 @@ def list_lines(chunk: Chunk) -> list[str]:
     for sentence in split_sentences(chunk.text):
         # list lines joined into one passage: split again before every marker
         units += [u for part in _INTRODUCED.split(sentence)
-                  for u in re.split(r"\s+(?=(?:[•▪◦●■►✓]|[-–]\s|\d{1,2}\.\s+[A-ZÄÖÜa-zäöü]"
-                                    r"|[a-z]\)\s))", part) if u.strip()]
+                  for u in re.split(r"\s+(?=(?:[•▪◦●■►✓]|[-–]\s|[a-z]\)\s))", part)
+                  if u.strip()]
     marked = [chunk.text[a:b].strip() for a, b in chunk.items]  # marked at ingest
     marked += [MARKER.sub("", u).strip() for u in units if MARKER.match(u)]
     named = [u.strip() for u in units if NAMED.match(u) and not MARKER.match(u)]
-    return marked + named if len(named) >= MIN_ITEMS or not named else marked
+    return tuple(marked + named if len(named) >= MIN_ITEMS or not named else marked)
 
 
 def items_in(source: Source) -> list[Item]:
@@ -111,7 +114,8 @@ def items_in(source: Source) -> list[Item]:
                             status=status_of(cells)))
         return out
     return [Item(name=_short_name(line), text=line, sources=(source,))
-            for line in list_lines(source.chunk)]
+            for line in list_lines(source.chunk)
+            if not line.rstrip().endswith("?")]  # a list of questions asks, it tells nothing
 
 
 def _short_name(line: str) -> str:
@@ -136,23 +140,24 @@ def status_of(cells: Iterable[tuple[str, str]]) -> str:
 
 
 def continued(source: Source, chunks: list[Chunk]) -> list[Chunk]:
-    """The passages of the same table: neighbours in the document with the same heading and
-    header line (a table is cut between rows into several passages)."""
+    """The passages of the same table (neighbours in the document with the same heading and
+    header line: a table is cut between rows into several passages), or of the same list
+    (neighbours with the same heading, as long as they hold list items)."""
     c = source.chunk
-    if c.kind == "table":
-        header = c.text.split("\n", 1)[0]
-        same = {x.position: x for x in chunks
-                if x.doc_id == c.doc_id and x.kind == "table" and x.heading == c.heading
-                and x.text.split("\n", 1)[0] == header}
-    else:  # a list goes on in the next passages of its section while they hold items
-        same = {x.position: x for x in chunks
-                if x.doc_id == c.doc_id and x.kind == "text" and x.heading == c.heading
-                and (x.position == c.position or list_lines(x))}
+    header = c.text.split("\n", 1)[0] if c.kind == "table" else None
+    near = {x.position: x for x in chunks
+            if x.doc_id == c.doc_id and x.kind == c.kind and x.heading == c.heading}
+
+    def same(x: Chunk) -> bool:
+        if header is not None:
+            return x.text.split("\n", 1)[0] == header
+        return bool(list_lines(x))  # parsed only for the neighbours walked to
+
     run = [c]
     for step in (-1, 1):
         p = c.position + step
-        while p in same:
-            run.append(same[p])
+        while p in near and same(near[p]):
+            run.append(near[p])
             p += step
     return sorted(run, key=lambda x: x.position)
 
