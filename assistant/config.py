@@ -67,6 +67,9 @@ class Settings:
     # list and balance questions: every item of the lists and tables the answer stands in,
     # searched with more passages (list_top_k) when no top-k is given
     complete_lists: bool = True
+    # whether the sources answer a question: "angepasst" (the model fitted on the real sets'
+    # dev parts, assistant/answer/data/entscheidung.json) or "regeln" (hand-set thresholds)
+    decision: str = "angepasst"
     list_top_k: int = 15
     llm_model_path: Path | None = None
     llm_n_threads: int = 2

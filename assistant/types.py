@@ -148,6 +148,8 @@ class Answer:
     notes: tuple[str, ...] = ()
     # list and balance answers: one dict per item (name, text, fields, status, citations)
     items: tuple[dict, ...] = ()
+    # what the answerability decision weighed (answer.decision), for the evaluation
+    signals: dict = field(default_factory=dict, compare=False)
 
     @property
     def nearest(self) -> tuple[Source, ...]:

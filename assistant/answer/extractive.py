@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from assistant.answer import decision
 from assistant.answer.answerable import (
     absent_concepts,
     answer_type_factor,
@@ -26,6 +27,7 @@ from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
+from assistant.text import terms
 from assistant.retrieve import Retriever
 from assistant.types import Answer, Citation, Sentence, Source
 
@@ -102,8 +104,12 @@ class ExtractiveAnswerer:
         return scored
 
     def answer(self, question: str, sources: list[Source]) -> Answer:
-        t0 = time.perf_counter()
         scored = self.score_units(question, sources)
+        answer = self._answer(question, sources, scored, time.perf_counter())
+        return replace(answer, signals=self.signals(question, scored, sources))
+
+    def _answer(self, question: str, sources: list[Source], scored: list[Scored],
+                t0: float) -> Answer:
         best = scored[0][0] if scored else 0.0
         if shape(question) == "balance" and self.settings.complete_lists:
             # the table of targets a balance asks for: its rows hold no words of the question
@@ -112,7 +118,7 @@ class ExtractiveAnswerer:
             if counted is not None:
                 return replace(counted,
                                timings_ms={"compose": (time.perf_counter() - t0) * 1000})
-        why = self.unanswerable(question, scored)
+        why = self.unanswerable(question, scored, sources)
         if why:
             return Answer(
                 question=question, text=why.text(), citations=(), sources=tuple(sources),
@@ -162,22 +168,49 @@ class ExtractiveAnswerer:
                 if score >= max(cutoff, LIST_RUN_SHARE * best)]
         return list_answer(question, sources, hits, self.retriever.passages_of)
 
-    def unanswerable(self, question: str, scored: list[Scored]) -> Refusal | None:
-        """Why the sources (their scored statements) do not answer ``question``, or None."""
+    def signals(self, question: str, scored: list[Scored],
+                sources: list[Source]) -> dict[str, float]:
+        """What the answerability decision weighs (``decision.signals``)."""
+        best = scored[0][0] if scored else 0.0
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        asked = set(terms(question))
+        coverage = len(asked & scored[0][3]) / len(asked) if scored and asked else 0.0
+        kind = wanted(question)
+        missing = bool(kind) and not any(kind.names.search(u) for _, _, u, _ in scored)
+        top = max((s.score for s in sources), default=0.0)
+        return decision.signals(best, second, coverage,
+                                bool(absent_concepts(question, self.retriever.knows)),
+                                missing, top)
+
+    def unanswerable(self, question: str, scored: list[Scored],
+                     sources: list[Source] = ()) -> Refusal | None:
+        """Why the sources (their scored statements) do not answer ``question``, or None.
+        A name no document uses always declines; the rest is the fitted decision
+        (``decision``), or the hand-set rules without one."""
         best = scored[0][0] if scored else 0.0
         # a place, person or body no document names: the documents are about others, and
         # their passages about "Beispielstadt" must not answer a question on "Dortmund"
         names = absent_concepts(question, self.retriever.knows, names=True)
         if names:
             return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
+        kind = wanted(question)
+        if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
+            return Refusal(f"Frage nach {kind.what}; {kind.hint}", kind.hint)
+        fitted = decision.model() if self.settings.decision == "angepasst" else None
+        if fitted is not None:
+            p = decision.probability(self.signals(question, scored, list(sources)), fitted)
+            if p >= fitted["threshold"]:
+                return None
+            absent = absent_concepts(question, self.retriever.knows)
+            hint = _nowhere(absent) if absent else ""
+            why = (f"beantwortbar mit Wahrscheinlichkeit {p:.2f} unter "
+                   f"{fitted['threshold']:.2f} (angepasste Entscheidung)")
+            return Refusal(f"{hint}; {why}" if hint else why, hint)
         absent = absent_concepts(question, self.retriever.knows)
         if absent and best < self.concept_bar:
             hint = _nowhere(absent)
             return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "
                            f"{self.concept_bar:.2f}", hint)
-        kind = wanted(question)
-        if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
-            return Refusal(f"Frage nach {kind.what}; {kind.hint}", kind.hint)
         if best < self.min_score:
             return Refusal(f"beste Übereinstimmung {best:.2f} unter der Schwelle "
                            f"{self.min_score:.2f}")

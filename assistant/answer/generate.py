@@ -158,7 +158,7 @@ class GeneratedAnswerer:
             return sources, None
         scored = self.scorer.score_units(question, sources)
         best = scored[0][0] if scored else 0.0
-        why = self.scorer.unanswerable(question, scored)
+        why = self.scorer.unanswerable(question, scored, sources)
         if why:
             return [], why
         chosen: list[Source] = []

@@ -80,7 +80,7 @@ def run(questions: list[AnswerQuestion], ask: Callable[[str], object],
         answer = ask(q.text)
         ms = (time.perf_counter() - t) * 1000
         rows.append({"id": q.id, "split": q.split, "held_out": q.held_out, "ms": ms,
-                     **score(q, answer)})
+                     **score(q, answer), "signals": getattr(answer, "signals", {})})
         if progress:
             progress(1)
     return rows

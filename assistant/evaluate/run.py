@@ -77,6 +77,7 @@ def run_questions(engine: Engine, questions: Sequence[Question], settings: Setti
             "notes": data["notes"],
             "citations": data["citations"],
             "items": data["items"],
+            "signals": answer.signals,
             "sources": data["sources"],
             "retrieved": retrieved,
             "timings_ms": {**data["timings_ms"], "retrieval_k10": round(retrieval_ms, 1)},
