@@ -125,7 +125,9 @@ class ExtractiveAnswerer:
                 abstained=True, timings_ms={"compose": (time.perf_counter() - t0) * 1000},
                 notes=(why.note,),
             )
-        cutoff = max(self.min_score, self.relative * best)
+        # the fitted decision may answer below the hand-set bar: then its best sentences count
+        bar = 0.0 if self._fitted() is not None else self.min_score
+        cutoff = max(bar, self.relative * best)
         listed = self._listed(question, sources, scored, cutoff)
         if listed is not None:
             return replace(listed, timings_ms={"compose": (time.perf_counter() - t0) * 1000})
@@ -136,7 +138,12 @@ class ExtractiveAnswerer:
             if any(_jaccard(item[3], c[3]) >= 0.6 for c in chosen):
                 continue  # the same statement in other words or from an overlapping chunk
             chosen.append(item)
-        differ = self._disagreement(question, scored, chosen) if chosen else None
+        if not chosen:  # no sentence at all: nothing to cite
+            return Answer(question=question, text=ABSTAIN_TEXT, citations=(),
+                          sources=tuple(sources), abstained=True,
+                          timings_ms={"compose": (time.perf_counter() - t0) * 1000},
+                          notes=("kein Satz in den gefundenen Stellen",))
+        differ = self._disagreement(question, scored, chosen)
         if differ and not any(c[2] == differ[2][2] for c in chosen):
             chosen.append(differ[2])
         answer = self._compose(question, sources, chosen, t0)
@@ -182,6 +189,9 @@ class ExtractiveAnswerer:
                                 bool(absent_concepts(question, self.retriever.knows)),
                                 missing, top)
 
+    def _fitted(self) -> dict | None:
+        return decision.model() if self.settings.decision == "angepasst" else None
+
     def unanswerable(self, question: str, scored: list[Scored],
                      sources: list[Source] = ()) -> Refusal | None:
         """Why the sources (their scored statements) do not answer ``question``, or None.
@@ -196,7 +206,7 @@ class ExtractiveAnswerer:
         kind = wanted(question)
         if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
             return Refusal(f"Frage nach {kind.what}; {kind.hint}", kind.hint)
-        fitted = decision.model() if self.settings.decision == "angepasst" else None
+        fitted = self._fitted()
         if fitted is not None:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
             if p >= fitted["threshold"]:
