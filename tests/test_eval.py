@@ -149,3 +149,26 @@ def test_real_german_pdfs_keep_their_measured_quality(tmp_path):
     assert metrics["evidence_hit@5"] >= 0.82
     assert metrics["citation_recall"] >= 0.69
     assert metrics["abstention_accuracy"] >= 0.88
+
+
+XQUAD = REPO.parent / "shared" / "benchmarks" / "xquad-de"
+XQUAD_GATE = REPO / "eval/results/gate/xquad-de-antworten-test-jede-4.json"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (XQUAD / "answers.jsonl").is_file(),
+                    reason="../shared/benchmarks/xquad-de is not next to the repository")
+def test_xquad_answers_keep_their_measured_quality_on_the_test_part(tmp_path):
+    """The gate on a real set's test part: XQuAD-de at answer level, every 4th question of
+    the test articles (a fixed sample, about 3 minutes). One question in 25 may flip."""
+    out = tmp_path / "xquad.md"
+    assert main(["bench", "answers", "--beir", str(XQUAD), "--split", "test", "--every", "4",
+                 "--data", str(tmp_path / "daten"), "--out", str(out)]) == 0
+    rows = [json.loads(line) for line in out.with_suffix(".jsonl").read_text().splitlines()]
+    from assistant.evaluate.answers import summary
+
+    got, gate = summary(rows), json.loads(XQUAD_GATE.read_text(encoding="utf-8"))
+    assert got["answerable"] == gate["answerable"] and got["unanswerable"] == gate["unanswerable"]
+    assert got["answer_right"] >= gate["answer_right"] - 0.04
+    assert got["declined"] >= gate["declined"] - 0.04
+    assert got["refused"] <= gate["refused"] + 0.04
