@@ -40,8 +40,20 @@ def _median_p95(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), values[min(len(values) - 1, int(0.95 * len(values)))]
 
 
-def bench_bundled(rounds: int) -> None:
+def _timed(questions: list[str], retriever, answerer) -> tuple[list[float], list[int]]:
+    """Milliseconds of ``ask`` and the number of items, per question."""
     from assistant.answer import ask
+
+    times, items = [], []
+    for q in questions:
+        t = time.perf_counter()
+        answer = ask(q, retriever, answerer)
+        times.append((time.perf_counter() - t) * 1000)
+        items.append(len(answer.items))
+    return times, items
+
+
+def bench_bundled(rounds: int) -> None:
     from assistant.answer.shape import shape
     from assistant.config import Settings
     from assistant.engine import Engine
@@ -54,14 +66,12 @@ def bench_bundled(rounds: int) -> None:
         engine = Engine.open(Settings(data_dir=Path(tmp)))
         engine.ingest([REPO / "corpus/dokumente"])
         answerer = engine.answerer()
+        _timed(listed, engine.retriever, answerer)  # the first round warms the caches
         times, items = [], []
-        for round_ in range(rounds):
-            for q in listed:
-                t = time.perf_counter()
-                answer = ask(q, engine.retriever, answerer)
-                if round_:
-                    times.append((time.perf_counter() - t) * 1000)
-                    items.append(len(answer.items))
+        for _ in range(rounds - 1):
+            more_times, more_items = _timed(listed, engine.retriever, answerer)
+            times += more_times
+            items += more_items
     p50, p95 = _median_p95(times)
     print(f"Bundled corpus: {len(listed)} list/balance questions × {rounds - 1} rounds: "
           f"ask p50 {p50:.0f} ms, p95 {p95:.0f} ms; answered as a list: "
@@ -124,12 +134,7 @@ def bench_synthetic(n_chunks: int) -> None:
                      f"{rng.choice(('Jugendliche', 'Kinder', 'Eltern'))}?" for _ in range(21)]
         ask(questions[0], retriever, answerer)  # loads the lexical index and the caches
         for label in ("cold", "warm"):  # warm: the passages' sentence vectors are cached
-            times, items = [], []
-            for q in questions[1:]:
-                t = time.perf_counter()
-                answer = ask(q, retriever, answerer)
-                times.append((time.perf_counter() - t) * 1000)
-                items.append(len(answer.items))
+            times, items = _timed(questions[1:], retriever, answerer)
             p50, p95 = _median_p95(times)
             print(f"Synthetic index, {n_chunks} chunks ({tables} passages of one table), "
                   f"{label}: ask p50 {p50:.0f} ms, p95 {p95:.0f} ms; items per answer, median "
