@@ -205,7 +205,11 @@ class ExtractiveAnswerer:
             return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
         kind = wanted(question)
         if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
-            return Refusal(f"Frage nach {kind.what}; {kind.hint}", kind.hint)
+            # words no document uses, below the bar for them, tell the user more than
+            # the missing kind of fact (the order of the hand-set rules)
+            absent = absent_concepts(question, self.retriever.knows)
+            hint = _nowhere(absent) if absent and best < self.concept_bar else kind.hint
+            return Refusal(f"Frage nach {kind.what}; {kind.hint}", hint)
         fitted = self._fitted()
         if fitted is not None:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
