@@ -6,11 +6,12 @@ sentence of it. Each statement (a sentence, or a table row) is scored by
 - meaning: cosine between the question's and the sentence's e5 vectors;
 - wording: the share of the question's content terms (German stems, weighted by how rare
   they are in the collection) that the sentence contains; a term only the passage's
-  section heading says counts ``OWN_HEADING_SHARE`` when its own (innermost) heading says
+  section heading says counts ``own_heading_share`` when its own (innermost) heading says
   it ("Erfahrungswissen: Was wir gelernt haben" for "Auf welches Erfahrungswissen …"),
-  ``HEADING_SHARE`` when a heading above it does; a term the sentence says only by a
+  ``heading_share`` when a heading above it does; a term the sentence says only by a
   synonym (OpenThesaurus, ``assistant.thesaurus``: "Dolmetscher" for "übersetzen") counts
-  ``SYNONYM_SHARE``; a participle and its noun are one term ("beschlossen"/"Beschlüsse");
+  ``synonym_share`` (all three in ``assistant.params``); a participle and its noun are
+  one term ("beschlossen"/"Beschlüsse");
 
 and the fused candidates are re-ordered by their best sentence, blended with their fused
 rank, so a passage with one exact sentence moves up without losing what the fusion knew.
@@ -37,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant import params
 from assistant.embed import Embedder, dot_rows
 from assistant.text import split_sentences, term_groups, terms, words
 from assistant.thesaurus import question_synonyms
@@ -46,25 +48,18 @@ from assistant.types import Source
 Scored = tuple[float, Source, str, set[str]]
 Expand = Callable[[frozenset[str]], set[str]]
 
-MIN_WORDS = 4  # shorter pieces are headings or fragments, not statements
-RANK_DECAY = 0.15  # prior of rank r: 1 / (1 + RANK_DECAY * (r - 1))
-RERANK_BLEND = 0.3  # weight of the fused rank's prior beside the best sentence's score
-# a question term that only the passage's section heading says counts this much, more
-# when the passage's own heading says it (measured: 0.7, 0.8, 1.0; 1.0 answers q074)
-HEADING_SHARE = 0.5
-OWN_HEADING_SHARE = 0.8
-# a question term whose synonym (``assistant.thesaurus``) the sentence says counts this much
-SYNONYM_SHARE = 0.7  # measured 0.5 and 0.7 (eval/RESULTS.md item 18)
 
 
 def statements(source: Source) -> list[str]:
     """Sentences of a passage (table rows for tables, which carry their header) that can
     answer something: at least four words and not a question."""
-    return [unit for unit, _ in _analysed(source.chunk.kind, source.chunk.text)]
+    return [unit for unit, _ in _analysed(source.chunk.kind, source.chunk.text,
+                                          params.current().min_words)]
 
 
 @lru_cache(maxsize=20_000)
-def _analysed(kind: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def _analysed(kind: str, text: str, min_words: int
+              ) -> tuple[tuple[str, frozenset[str]], ...]:
     """Statements of a passage text with their terms; sentence splitting is the costly part
     of scoring, and the same passages come back question after question."""
     if kind == "table":
@@ -73,7 +68,7 @@ def _analysed(kind: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     else:
         units = split_sentences(text)
     return tuple((u, frozenset(terms(u))) for u in units
-                 if len(words(u)) >= MIN_WORDS and not u.rstrip().endswith("?"))
+                 if len(words(u)) >= min_words and not u.rstrip().endswith("?"))
 
 
 @cache
@@ -98,7 +93,7 @@ def _heading_terms(heading: str) -> frozenset[str]:
 
 
 def rank_prior(rank: int) -> float:
-    return 1.0 / (1.0 + RANK_DECAY * (rank - 1))
+    return 1.0 / (1.0 + params.current().rank_decay * (rank - 1))
 
 
 class SentenceVectors:
@@ -160,11 +155,12 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     # one weight per concept: a participle and its noun are one ("beschlossen"/"Beschlüsse")
     weights = {g: max(idf(t) for t in g) for g in set(term_groups(question))}
     total = sum(weights.values()) or 1.0
+    p = params.current()
     alike = question_synonyms(question)
-    grow = expand or set
+    grow = expand if expand is not None and p.abbreviations else set
     said = q_terms | _presenting()
     cands = [(src, unit, grow(u_terms)) for src in sources
-             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)
+             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text, p.min_words)
              if u_terms - said]
     if not cands:
         return []
@@ -173,9 +169,9 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     for (src, unit, u_terms), cos in zip(cands, cosines):
         section = _heading_terms(src.chunk.heading)
         own = _heading_terms(src.chunk.heading.rsplit(" › ", 1)[-1])
-        lexical = sum(w if g & u_terms else OWN_HEADING_SHARE * w if g & own else
-                      max(HEADING_SHARE if g & section else 0.0,
-                          SYNONYM_SHARE if alike[g] & u_terms else 0.0) * w
+        lexical = sum(w if g & u_terms else p.own_heading_share * w if g & own else
+                      max(p.heading_share if g & section else 0.0,
+                          p.synonym_share if alike[g] & u_terms else 0.0) * w
                       for g, w in weights.items()) / total
         meaning = float(np.clip((cos - 0.75) / 0.15, 0.0, 1.0))
         prior = rank_prior(src.rank) if use_rank else 1.0
@@ -187,11 +183,13 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
 def rerank(question: str, question_vector: np.ndarray, sources: list[Source],
            vectors: SentenceVectors, idf: Callable[[str], float],
            expand: Expand | None = None) -> list[Source]:
-    """``sources`` (ranked by fusion) re-ordered by best sentence + ``RERANK_BLEND`` × prior."""
+    """``sources`` (ranked by fusion) re-ordered by best sentence + ``rerank_blend`` × prior
+    (``assistant.params``)."""
     best: dict[str, float] = {}
     for score, src, _, _ in score_statements(question, question_vector, sources, vectors, idf,
                                              use_rank=False, expand=expand):
         best.setdefault(src.chunk.id, score)
     order = sorted(sources, key=lambda s: -(best.get(s.chunk.id, 0.0)
-                                            + RERANK_BLEND * rank_prior(s.rank)))
+                                            + params.current().rerank_blend
+                                            * rank_prior(s.rank)))
     return [replace(s, rank=i + 1) for i, s in enumerate(order)]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from assistant import params
 from assistant.abbreviations import Abbreviations
 from assistant.config import Settings
 from assistant.embed import Embedder, dot_rows
@@ -36,8 +37,8 @@ log = logging.getLogger(__name__)
 
 FILTER_KEYS = ("municipality", "type", "year", "document")
 # A passage that is mostly questions (a guideline's list of guiding questions) matches a
-# question very well but answers nothing: its fused score is lowered by up to this share.
-QUESTION_PENALTY = 0.5
+# question very well but answers nothing: its fused score is lowered by up to the share
+# ``question_penalty`` (``assistant.params``).
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,9 @@ class _Corpus:
         # a word no document uses is looked for by its synonyms they do use ("zum
         # Übersetzen" → "Sprachmittlung", "Dolmetscher"): only then, because the synonyms
         # of a word the documents use would mostly find its other meanings
-        q += [t for g, alike in question_synonyms(query).items() if not g & vocab.keys()
-              for t in sorted(alike) if t in vocab]
+        if params.current().search_synonyms:
+            q += [t for g, alike in question_synonyms(query).items() if not g & vocab.keys()
+                  for t in sorted(alike) if t in vocab]
         if not q:
             return np.zeros(len(self.chunks))
         s = self.model.get_scores(q)
@@ -246,8 +248,9 @@ class Retriever:
                 for rank, (chunk, _score, meta) in enumerate(hits, start=1):
                     entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
                     entry[0] += weight / (kk + rank)
+        penalty = params.current().question_penalty
         for entry in fused.values():
-            entry[0] *= 1.0 - QUESTION_PENALTY * entry[1].questions
+            entry[0] *= 1.0 - penalty * entry[1].questions
         ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))
         deep = max(k, self.settings.rerank_candidates)
         sources = [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked[:deep])]

@@ -64,7 +64,8 @@ def test_a_passage_with_one_exact_sentence_moves_up(e5):
 def test_a_question_term_only_the_section_heading_says_counts_less(e5):
     from dataclasses import replace
 
-    from assistant.rerank import HEADING_SHARE, OWN_HEADING_SHARE, score_statements
+    from assistant import params
+    from assistant.rerank import score_statements
 
     question = "Auf welches Erfahrungswissen können wir zurückgreifen?"
     text = "Ehrenamt braucht Hauptamt: Lotsen und Sprachmittler funktionieren mit Begleitung."
@@ -79,9 +80,17 @@ def test_a_question_term_only_the_section_heading_says_counts_less(e5):
               score_statements(question, qv, [plain, section, outer], vectors, lambda t: 1.0)}
     # the section heading says "Erfahrungswissen", the sentence does not; its own heading
     # counts more than a heading above it
-    assert 0.0 < HEADING_SHARE < OWN_HEADING_SHARE < 1.0
+    p = params.current()
+    assert 0.0 < p.heading_share < p.own_heading_share < 1.0
     assert scores["c9"] > scores["c8"] > scores["c1"]
     assert scores["c9"] - scores["c1"] < 0.45  # never more than the whole wording share
+    # switched off by name (``assistant eval --ablate ueberschriften``), headings count nothing
+    with params.use(params.without(params.rules("ueberschriften"))):
+        off = {s.chunk.id: score for score, s, _, _ in
+               score_statements(question, qv, [plain, section, outer], vectors,
+                                lambda t: 1.0)}
+    assert off["c9"] == off["c8"] == off["c1"] == scores["c1"]
+    assert params.current() == params.DEFAULT
 
 
 def test_a_participle_and_its_noun_are_one_concept_of_the_question(e5):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
-from assistant import spelling
+from assistant import params, spelling
 from assistant.answer.answerable import is_known_part, is_known_word, tagged_nouns
 from assistant.answer.limits import check_input, limit_questions
 from assistant.answer.shape import shape
@@ -103,6 +103,8 @@ def spell(question: str, retriever: Retriever) -> tuple[str, str]:
     """``question`` with typing slips read as the documents' words ("Schulamneldung" →
     "Schulanmeldung") and, when typed all in lower case, with their capitals; and the note
     that says which words were read differently ("" when none was)."""
+    if not params.current().spelling:
+        return question, ""
     read, fixes = spelling.correct(question, retriever.speller,
                                    lambda word: is_known_word(word, retriever.knows),
                                    lambda part: is_known_part(part, retriever.knows))
@@ -116,6 +118,8 @@ def as_searched(text: str, retriever: Retriever) -> str:
     draft searches it with ("… Stand, Bilanz, bisher erreicht"): its own wording finds the
     guidance, which asks it, instead of the municipality's documents."""
     question = as_question(text)
+    if not params.current().guidance_words:
+        return question
     guided = step2_question(question) or step2_question(spell(question, retriever)[0])
     return guided.search if guided else question
 

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from assistant import params
 from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
 
 # nouns too general to be the subject of a question
@@ -161,7 +162,7 @@ def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
     """Weight of a sentence for a question about ``asked`` years: 1 when the sentence names
     one of them, 0.7 when only its passage does, 0.4 when neither does."""
     asked = frozenset(asked)
-    if not asked:
+    if not asked or not params.current().year_factor:
         return 1.0
     if asked & years(sentence):
         return 1.0
@@ -199,7 +200,6 @@ _ASKS_SHARE = re.compile(r"\b(wie\s+(hoch|gro(ß|ss))|wie\s*viel)\b[^?]*?(\w*(qu
                          r"\bwelche[nr]?\s+(anteil|quote|rate|prozentsatz)\b", re.I)
 _SHARE = re.compile(r"%|\b(prozent\w*|hälfte|drittel|viertel|fünftel|zehntel)\b|"
                     r"\bjede[rsmn]?\s+(zweite|dritte|vierte|fünfte|zehnte)", re.I)
-TYPE_MISS = 0.7  # weight of a sentence that lacks the kind of answer the question wants
 
 
 @dataclass(frozen=True)
@@ -226,14 +226,15 @@ def wanted(question: str) -> Wanted | None:
 
 
 def answer_type_factor(question: str, sentence: str) -> float:
-    """``TYPE_MISS`` for a sentence that lacks what the question asks for: an amount of
-    money ("Was kostet …"), a share ("Wie hoch ist die Quote …"), a count other than a
-    date ("Wie viele …"), a date ("Wann …"); 1 otherwise."""
+    """``type_miss`` (``assistant.params``) for a sentence that lacks what the question asks
+    for: an amount of money ("Was kostet …"), a share ("Wie hoch ist die Quote …"), a count
+    other than a date ("Wie viele …"), a date ("Wann …"); 1 otherwise."""
+    miss = params.current().type_miss
     kind = wanted(question)
     if kind:
-        return 1.0 if kind.names.search(sentence) else TYPE_MISS
+        return 1.0 if kind.names.search(sentence) else miss
     if _ASKS_QUANTITY.search(question) and not _NUMBER.search(_DATE.sub(" ", sentence)):
-        return TYPE_MISS
+        return miss
     if _ASKS_TIME.search(question) and not _TIME.search(sentence):
-        return TYPE_MISS
+        return miss
     return 1.0

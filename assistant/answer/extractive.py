@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from assistant import params
 from assistant.answer import decision
 from assistant.answer.answerable import (
     absent_concepts,
@@ -27,8 +28,8 @@ from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
-from assistant.text import terms
 from assistant.retrieve import Retriever
+from assistant.text import terms
 from assistant.types import Answer, Citation, Sentence, Source
 
 ABSTAIN_TEXT = (
@@ -152,7 +153,7 @@ class ExtractiveAnswerer:
     def _disagreement(self, question: str, scored: list[Scored], chosen: list[Scored]):
         """(figure, other figure, the other source's scored sentence) when another document
         gives a different figure for what a number question asks (``contradiction``)."""
-        if shape(question) != "number":
+        if shape(question) != "number" or not params.current().contradictions:
             return None
         top = chosen[0]
         others = [x for x in scored if x[0] >= MIN_BAR * top[0]]
@@ -200,10 +201,11 @@ class ExtractiveAnswerer:
         best = scored[0][0] if scored else 0.0
         # a place, person or body no document names: the documents are about others, and
         # their passages about "Beispielstadt" must not answer a question on "Dortmund"
+        rules = params.current()
         names = absent_concepts(question, self.retriever.knows, names=True)
-        if names:
+        if names and rules.absent_names:
             return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
-        kind = wanted(question)
+        kind = wanted(question) if rules.kind_missing else None
         if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
             # words no document uses, below the bar for them, tell the user more than
             # the missing kind of fact (the order of the hand-set rules)

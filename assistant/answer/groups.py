@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from assistant import params
+
 Band = tuple[int, int]  # years, both ends included
 
 ADULT = (25, 99)  # parents and adults: not the young adults of "junge Erwachsene"
@@ -88,7 +90,10 @@ def ages(text: str) -> list[Band]:
 
 def band(question: str) -> list[Band] | None:
     """The bands a question asks about, or None when it names no group or age (the
-    "Familien" band, every age, counts as none)."""
+    "Familien" band, every age, counts as none; so does every question while the rule
+    ``altersbaender`` of ``assistant.params`` is off)."""
+    if not params.current().age_bands:
+        return None
     found = [b for b in bands(question) if b != EVERY]
     return found or None
 
