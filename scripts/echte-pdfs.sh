@@ -6,9 +6,12 @@
 # fetched from the Debian archive into a temporary folder and asked the 26 questions of
 # eval/echte-pdfs/questions.jsonl (23 answerable, 3 not).
 # Prints the summary; the run lands in eval/runs/. Extra arguments go to 'assistant eval'.
+# With --nur-holen ORDNER the six PDFs are only copied into ORDNER (for --ablation).
 #   bash scripts/echte-pdfs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=""
+if [ "${1:-}" = "--nur-holen" ]; then target="${2:?Ordner fehlt}"; shift 2; fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && apt-get download texlive-lang-german debian-edu-doc-de >/dev/null 2>&1) || {
@@ -24,5 +27,9 @@ for f in latex/milog/milog.pdf latex/lshort-german/l2kurz.pdf texlive/texlive-de
   cp "$doc/$f" "$work/pdfs/"
 done
 cp "$work"/deb/usr/share/doc/debian-edu-doc-de/debian-edu-bookworm-manual.pdf "$work/pdfs/"
+if [ -n "$target" ]; then
+  mkdir -p "$target" && cp "$work"/pdfs/*.pdf "$target/" && echo "PDFs in $target"
+  exit 0
+fi
 .venv/bin/assistant eval --corpus "$work/pdfs" --questions eval/echte-pdfs/questions.jsonl \
   --label echte-pdfs "$@"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import re
 import sys
 import tempfile
@@ -63,7 +62,8 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--corpus", type=Path, metavar="ORDNER",
                    help="diesen Ordner vorher einlesen (ohne --data in einen temporären Index)")
     p.add_argument("--out", type=Path, metavar="ORDNER",
-                   help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>)")
+                   help="Ergebnisordner (Standard: eval/runs/<Zeit>-<Name>); mit --ablation "
+                        "die Tabelle (Standard: eval/results/ablation.md)")
     p.add_argument("--label", metavar="NAME", help="Name des Laufs")
     p.add_argument("--split", metavar="TEIL",
                    help="nur Fragen dieses Teils (dev, test; kommagetrennt), z. B. "
@@ -80,6 +80,14 @@ def add_commands(sub, add_common, add_search) -> dict:
                         "kleingeschrieben), 'ohne-fragezeichen', 'tippfehler' (zwei "
                         "Buchstaben im längsten Wort vertauscht), 'umlaute' (ae, oe, ue, "
                         "ss), 'hoeflich' (mit Gruß und Dank) – misst die Robustheit")
+    p.add_argument("--ablate", metavar="REGELN",
+                   help="diese Regeln abschalten (kommagetrennt; Liste: assistant/params.py)")
+    p.add_argument("--ablation", action="store_true",
+                   help="jede Regel einzeln abschalten, auf jedem Satz aus --sets messen")
+    p.add_argument("--sets", type=Path, metavar="DATEI",
+                   help="für --ablation: Liste der Sätze (Standard: eval/saetze.json)")
+    p.add_argument("--nur-saetze", dest="only_sets", metavar="NAMEN",
+                   help="für --ablation: nur diese Sätze (Namen aus --sets, kommagetrennt)")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
@@ -106,10 +114,14 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="answers: jede N-te Frage je Teil (feste Stichprobe)")
     b.add_argument("--split", metavar="TEIL", default="dev,test",
                    help="answers: dev, test oder beide (Standard)")
+    b.add_argument("--ablate", metavar="REGELN",
+                   help="answers: diese Regeln abschalten (Liste: assistant/params.py)")
+    from assistant.evaluate.bench import run_bench
+
     return {"eval": run_eval, "bench": run_bench}
 
 
-def _bar(total: int, desc: str):
+def progress_bar(total: int, desc: str):
     from tqdm import tqdm
 
     return tqdm(total=total, desc=desc, file=sys.stderr, unit="Frage", leave=False)
@@ -174,8 +186,31 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         a, b = (gates.load_summary(p) for p in args.compare)
         print(gates.format_comparison(a, b))
         return 0
+    from assistant import params
+
+    if args.ablation:
+        from assistant.evaluate.ablation import run_ablation
+
+        return run_ablation(args, settings)
+    off = rules_named(args.ablate)
+    with params.use(params.without(off)):
+        return _run_eval(args, params.settings_without(settings, off))
+
+
+def rules_named(names: str | None) -> list:
+    from assistant import params
+    from assistant.errors import ConfigError
+
+    try:
+        return params.rules(names) if names else []
+    except ValueError as e:
+        raise ConfigError(f"--ablate: {e}.") from None
+
+
+def _run_eval(args: argparse.Namespace, settings) -> int:
     from assistant.engine import Engine
     from assistant.errors import ConfigError
+    from assistant.evaluate import gate as gates
     from assistant.evaluate.questions import read_questions
     from assistant.evaluate.report import write_run
     from assistant.evaluate.run import default_label, default_out, run_questions, summary_of
@@ -197,7 +232,9 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         questions = [dataclasses.replace(q, question=retype(q.question)) for q in questions]
     partial = PARTIAL if lines.bad else 0
     if args.sweep:
-        return _run_sweep(args, settings, questions, corpus or Path("corpus/dokumente")) or partial
+        from assistant.evaluate.bench import run_sweep
+
+        return run_sweep(args, settings, questions, corpus or Path("corpus/dokumente")) or partial
     with _index_settings(settings, corpus, args.data_dir is not None) as used:
         engine = Engine.open(used)
         if corpus is not None:
@@ -207,10 +244,11 @@ def run_eval(args: argparse.Namespace, settings) -> int:
                 f"Der Index in {used.data_dir} ist leer. Bitte Dokumente einlesen "
                 "('assistant ingest ORDNER') oder --corpus ORDNER angeben."
             )
-        bar = _bar(len(questions), "Fragen")
+        bar = progress_bar(len(questions), "Fragen")
         records = run_questions(engine, questions, used, lambda q: bar.update(1))
         bar.close()
-    label = args.label or default_label(settings) + (f"-{args.typed}" if args.typed else "")
+    label = args.label or (default_label(settings) + (f"-{args.typed}" if args.typed else "")
+                           + (f"-ohne-{args.ablate.replace(',', '-')}" if args.ablate else ""))
     summary = summary_of(records, settings, label, questions_file, corpus)
     files = write_run(args.out or default_out(label), records, summary)
     _print_summary(summary)
@@ -229,76 +267,3 @@ def run_eval(args: argparse.Namespace, settings) -> int:
     print("Gate bestanden." if not failures else
           f"Gate nicht bestanden ({len(failures)} Kennzahl(en) unter Basis − {args.margin}).")
     return GATE_FAILED if failures else 0
-
-
-def _run_sweep(args, settings, questions, corpus: Path) -> int:
-    from assistant.evaluate import sweep as sweeps
-
-    embedders = (args.embedders.split(",") if args.embedders else sweeps.available_embedders())
-    total = len(embedders) * len(sweeps.RETRIEVAL) * len(sweeps.TOP_KS) * len(questions)
-    bar = _bar(total, "Sweep")
-    with tempfile.TemporaryDirectory(prefix="ausgangslage-sweep-",
-                                     ignore_cleanup_errors=True) as tmp:
-        rows = sweeps.sweep(corpus, questions, settings, embedders, args.index_dir or Path(tmp),
-                            lambda q: bar.update(1), lambda s: bar.write(s, file=sys.stderr))
-    bar.close()
-    print(sweeps.to_text(rows))
-    out = args.sweep_out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    plot_file = out.with_suffix(".png")
-    plot_file.write_bytes(sweeps.plot(rows))
-    intro = (f"# Sweep über {len(questions)} Fragen, Dokumente {corpus}\n\n"
-             "Erzeugt mit `assistant eval --sweep`; Bedeutung der Spalten: eval/RESULTS.md. "
-             "Die Suche (Hit, Recall, MRR, nDCG) hängt nicht von top-k ab, nur die Antwort.\n")
-    out.write_text(sweeps.to_markdown(rows, plot_file.name, intro), encoding="utf-8")
-    out.with_suffix(".json").write_text(
-        json.dumps({"questions": len(questions), "corpus": str(corpus), "rows": rows},
-                   ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"Tabelle: {out} (Grafik {plot_file.name}, Zahlen {out.with_suffix('.json').name})")
-    return 0
-
-
-def run_bench(args: argparse.Namespace, settings) -> int:
-    from dataclasses import replace
-
-    from tqdm import tqdm
-
-    from assistant.embed import load_embedder
-    from assistant.evaluate import beir
-    from assistant.evaluate.memo import MemoEmbedder
-
-    data = beir.load_beir(args.beir)
-    if args.what == "answers":
-        from assistant.evaluate.answers import bench_answers
-
-        return bench_answers(args, settings, data)
-    if args.limit:
-        data = replace(data, qrels=dict(list(data.qrels.items())[:args.limit]))
-    if args.retrieval_mode:
-        weight = settings.dense_weight if args.retrieval_mode == "hybrid" else None
-        configs = [(args.retrieval_mode, weight)]
-    else:
-        weights = [float(w) for w in args.weights.split(",") if w.strip()]
-        configs = [("lexical", None), ("dense", None), *[("hybrid", w) for w in weights]]
-    embedder = MemoEmbedder(load_embedder(settings.embedder))
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="ausgangslage-beir-",
-                                     ignore_cleanup_errors=True) as tmp:
-        used = settings.replace(data_dir=Path(tmp), chroma_mode="embedded", collection="beir")
-        store, retriever = beir.open_bench_store(used, embedder)
-        with tqdm(total=len(data.corpus), desc="Einbetten", file=sys.stderr, leave=False) as bar:
-            beir.index_corpus(store, embedder, data, args.with_title, bar.update)
-        retriever.refresh()
-        for mode, weight in configs:
-            with tqdm(total=len(data.qrels), desc=mode, file=sys.stderr, leave=False) as bar:
-                result = beir.evaluate(retriever, data, mode, weight, bar.update)
-            name = f"{mode} w={weight:g}" if mode == "hybrid" else mode
-            rows.append({"name": name, "mode": mode, "dense_weight": weight, **result})
-    print(f"{args.beir} · {len(data.corpus)} Dokumente · Embedder {settings.embedder}"
-          f"{' · mit Titel' if args.with_title else ''}")
-    table = beir.to_markdown(rows)
-    print(table)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(table, encoding="utf-8")
-    return 0
