@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from assistant.answer import Drafter
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS
 from assistant.retrieve import Filters
@@ -162,11 +163,11 @@ def draft_section(engine, key: str, llm: str | None = None,
     if question is None:
         raise AssistantError(f"Unbekannter Abschnitt '{key}'.")
     answerer = engine.answerer(llm)
-    if hasattr(answerer, "draft"):  # language-model backends have a section prompt
+    if isinstance(answerer, Drafter):  # language-model backends have a section prompt
         sources = engine.retriever.search(question.search, k=DRAFT_K, filters=filters)
         answer = answerer.draft(question.title, question.question, sources)
     else:
-        # searched with question.search, answered as asked (answer.as_searched)
+        # searched with question.search, answered as asked (``assistant.answer.query``)
         answer = engine.ask(question.question, k=DRAFT_K, filters=filters, llm=llm)
     if answer.abstained or not answer.citations:
         raise AssistantError(

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 
+from assistant.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class ScoringParams:
@@ -101,13 +103,13 @@ def current() -> ScoringParams:
 
 def rules(names: str | list[str]) -> list[Rule]:
     """The rules named in ``names`` ("a,b" or a list); an unknown name raises a German
-    ``ValueError`` that lists the known ones."""
+    ``ConfigError`` that lists the known ones."""
     wanted = [n.strip() for n in (names.split(",") if isinstance(names, str) else names)
               if n.strip()]
     unknown = [n for n in wanted if n not in BY_NAME]
     if unknown:
-        raise ValueError(f"unbekannte Regel(n): {', '.join(unknown)}; möglich: "
-                         f"{', '.join(BY_NAME)}")
+        raise ConfigError(f"--ablate: unbekannte Regel(n): {', '.join(unknown)}; möglich: "
+                          f"{', '.join(BY_NAME)}.")
     return [BY_NAME[n] for n in wanted]
 
 

@@ -35,7 +35,9 @@ def test_every_rule_switches_parameters_or_settings_that_exist():
 
 
 def test_unknown_rule_names_are_named_with_the_known_ones():
-    with pytest.raises(ValueError) as e:
+    from assistant.errors import ConfigError
+
+    with pytest.raises(ConfigError) as e:
         params.rules("synonyme,gibtsnicht")
     assert "gibtsnicht" in str(e.value) and "fragenabzug" in str(e.value)
     assert [r.name for r in params.rules(" synonyme , jahre ")] == ["synonyme", "jahre"]

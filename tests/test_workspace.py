@@ -135,8 +135,12 @@ def test_streaming_answers_one_question_per_model_call(ws):
         list(chat.answer_stream(ws, KONZEPTE, Filters(), rec.name))
         assert rec.streamed[-1] == KONZEPTE
         search = next(q.search for q in STEP2_QUESTIONS if q.key == "konzepte")
-        found = [s.chunk.id for s in ws.engine.retriever.search(search)]
-        assert rec.sources == found != [s.chunk.id for s in ws.engine.retriever.search(KONZEPTE)]
+        k = max(ws.settings.top_k, ws.settings.list_top_k)  # a list question sees more
+        found = [s.chunk.id for s in ws.engine.retriever.search(search, k=k)]
+        assert rec.sources == found != [s.chunk.id for s in
+                                        ws.engine.retriever.search(KONZEPTE, k=k)]
+        # the stream reads the same sources as ``ask`` (one sequence for both)
+        assert rec.sources == [s.chunk.id for s in ws.engine.ask(KONZEPTE).sources]
     finally:
         del ws.engine._answerers["aufzeichnend"]
 

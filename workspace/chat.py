@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 
-from assistant.answer import as_question, as_searched, retrieve, sub_questions, with_note
+from assistant.answer import Streamer, search, understand, with_note
 from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS, step2_question
@@ -74,26 +74,24 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
     """(text so far, None) while a model writes; finally (text, Answer)."""
     _check_index(ws)
     answerer = ws.engine.answerer(llm)
-    question = as_question(question)
+    retriever = ws.engine.retriever
+    t0 = time.perf_counter()
+    query = understand(question, retriever)
     # several questions in one input are answered one by one (``ask``), not in one stream
-    if not (hasattr(answerer, "stream") and hasattr(answerer, "answer_from_text")) or len(
-            sub_questions(question)) > 1:
+    if not isinstance(answerer, Streamer) or len(query.parts) > 1:
         answer = ws.engine.ask(question, filters=filters, llm=llm)
         yield answer.text, answer
         return
-    if not question:
-        raise AssistantError("Bitte eine Frage eingeben.")
-    t0 = time.perf_counter()
-    retriever = ws.engine.retriever
-    read, note, sources = retrieve(question, as_searched(question, retriever), retriever,
-                                   filters=filters)
+    part = query.parts[0]
+    sources = search(part, retriever, filters=filters)
     t1 = time.perf_counter()
-    above = f"{note}\n\n" if note else ""
+    above = f"{part.note}\n\n" if part.note else ""
     text = ""
-    for piece in answerer.stream(read, sources):
+    for piece in answerer.stream(part.read, sources):
         text += piece
         yield above + text, None
-    answer = with_note(answerer.answer_from_text(read, sources, text), question, note)
+    answer = with_note(answerer.answer_from_text(part.read, sources, text), part.asked,
+                       part.note)
     t2 = time.perf_counter()
     timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000,
                "total": (t2 - t0) * 1000, **answer.timings_ms}

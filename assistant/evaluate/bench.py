@@ -10,13 +10,17 @@ import tempfile
 from pathlib import Path
 
 
+def progress_bar(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, file=sys.stderr, unit="Frage", leave=False)
+
+
 def run_sweep(args, settings, questions, corpus: Path) -> int:
     from assistant.evaluate import sweep as sweeps
 
     embedders = (args.embedders.split(",") if args.embedders else sweeps.available_embedders())
     total = len(embedders) * len(sweeps.RETRIEVAL) * len(sweeps.TOP_KS) * len(questions)
-    from assistant.evaluate.cli import progress_bar
-
     bar = progress_bar(total, "Sweep")
     with tempfile.TemporaryDirectory(prefix="ausgangslage-sweep-",
                                      ignore_cleanup_errors=True) as tmp:
@@ -52,9 +56,7 @@ def run_bench(args: argparse.Namespace, settings) -> int:
     if args.what == "answers":
         from assistant import params
         from assistant.evaluate.answers import bench_answers
-        from assistant.evaluate.cli import rules_named
-
-        off = rules_named(args.ablate)
+        off = params.rules(args.ablate) if args.ablate else []
         with params.use(params.without(off)):
             return bench_answers(args, params.settings_without(settings, off), data)
     if args.limit:

@@ -121,12 +121,6 @@ def add_commands(sub, add_common, add_search) -> dict:
     return {"eval": run_eval, "bench": run_bench}
 
 
-def progress_bar(total: int, desc: str):
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc=desc, file=sys.stderr, unit="Frage", leave=False)
-
-
 @contextmanager
 def _index_settings(settings, corpus: Path | None, explicit_data: bool):
     """Settings whose data dir holds the index to evaluate: a temporary one for --corpus
@@ -192,19 +186,9 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         from assistant.evaluate.ablation import run_ablation
 
         return run_ablation(args, settings)
-    off = rules_named(args.ablate)
+    off = params.rules(args.ablate) if args.ablate else []
     with params.use(params.without(off)):
         return _run_eval(args, params.settings_without(settings, off))
-
-
-def rules_named(names: str | None) -> list:
-    from assistant import params
-    from assistant.errors import ConfigError
-
-    try:
-        return params.rules(names) if names else []
-    except ValueError as e:
-        raise ConfigError(f"--ablate: {e}.") from None
 
 
 def _run_eval(args: argparse.Namespace, settings) -> int:
@@ -244,6 +228,8 @@ def _run_eval(args: argparse.Namespace, settings) -> int:
                 f"Der Index in {used.data_dir} ist leer. Bitte Dokumente einlesen "
                 "('assistant ingest ORDNER') oder --corpus ORDNER angeben."
             )
+        from assistant.evaluate.bench import progress_bar
+
         bar = progress_bar(len(questions), "Fragen")
         records = run_questions(engine, questions, used, lambda q: bar.update(1))
         bar.close()

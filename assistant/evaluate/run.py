@@ -3,7 +3,7 @@
 For each question two calls go to the same retriever settings: the answer itself (with the
 configured top-k) and a separate retrieval pass with k = 10, from which the retrieval
 metrics come (so recall@k up to 10 exists whatever top-k the answer uses). The retrieval
-pass searches the question as ``ask`` reads it (``as_searched``), typing slips corrected.
+pass searches the question as ``ask`` reads it (``Query.search``), typing slips corrected.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
-from assistant.answer import as_searched, ask, load_answerer, spell
+from assistant.answer import ask, load_answerer, understand
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.evaluate.questions import Question
@@ -61,10 +61,10 @@ def run_questions(engine: Engine, questions: Sequence[Question], settings: Setti
     for q in questions:
         answer = ask(q.question, retriever, answerer, k=None,  # settings.top_k; lists more
                      mode=settings.retrieval_mode)
-        t0 = time.perf_counter()
-        searched = spell(as_searched(q.question, retriever), retriever)[0]
+        t0 = time.perf_counter()  # the retrieval pass, measured on its own
+        query = understand(q.question, retriever)
         retrieved = _source_dicts(retriever.search(
-            searched, k=K_MAX, mode=settings.retrieval_mode, dense_weight=settings.dense_weight,
+            query.search, k=K_MAX, mode=settings.retrieval_mode, dense_weight=settings.dense_weight,
         ))
         retrieval_ms = (time.perf_counter() - t0) * 1000
         data = answer.to_dict()
