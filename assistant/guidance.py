@@ -1,9 +1,13 @@
 """The six central questions of step 2 ("Die Ausgangslage bestimmen") of the Wegbereiter
-guidance (RuhrFutur with Bochum, Mülheim an der Ruhr and Kreis Recklinghausen)."""
+guidance (RuhrFutur with Bochum, Mülheim an der Ruhr and Kreis Recklinghausen), read from
+``data/leitfragen.json``."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -14,43 +18,18 @@ class Step2Question:
     search: str  # what retrieval looks for (the guidance's wording plus synonyms)
 
 
-STEP2_QUESTIONS = (
-    Step2Question(
-        "stand", "Stand der Integrationsbemühungen",
-        "Wo stehen wir in unseren Integrationsbemühungen?",
-        "Wo stehen wir in unseren Integrationsbemühungen? Stand, Bilanz, bisher erreicht",
-    ),
-    Step2Question(
-        "konzepte", "Vorhandene Integrationskonzepte",
-        "Welche Integrationskonzepte sind in der Kommune bereits vorhanden?",
-        "Welche Integrationskonzepte und Handlungskonzepte sind in der Kommune bereits "
-        "vorhanden? beschlossen, fortgeschrieben",
-    ),
-    Step2Question(
-        "zielgruppe", "Zielgruppe: neu zugewanderte Kinder und Jugendliche",
-        "Was wissen wir über die Zielgruppe der neu zugewanderten Kinder und Jugendlichen?",
-        "Was wissen wir über die Zielgruppe der neu zugewanderten Kinder und Jugendlichen? "
-        "Anzahl, Alter, Herkunft, Sprachen, Stadtbezirke",
-    ),
-    Step2Question(
-        "netzwerke", "Netzwerke",
-        "Welche Netzwerke sind aufgebaut worden?",
-        "Welche Netzwerke, Arbeitskreise und Kooperationen sind aufgebaut worden?",
-    ),
-    Step2Question(
-        "strukturen", "Strukturen, Prozesse und laufende Maßnahmen",
-        "Welche Strukturen und Prozesse sind vorhanden? Welche Maßnahmen laufen bereits?",
-        "Welche Strukturen und Prozesse sind vorhanden? Welche Maßnahmen und Angebote "
-        "laufen bereits?",
-    ),
-    Step2Question(
-        "erfahrung", "Erfahrungswissen, Angebotslücken und beeinflussbare Faktoren",
-        "Auf welches Erfahrungswissen können wir zurückgreifen? Welche Angebotslücken sehen "
-        "wir? Welche Faktoren können wir beeinflussen?",
-        "Auf welches Erfahrungswissen können wir zurückgreifen? Welche Angebotslücken sehen "
-        "wir? fehlen, Bedarf, Lücke. Welche Faktoren können wir beeinflussen?",
-    ),
-)
+# the questions, titles and search wordings, with their origin: data/leitfragen.json
+DATA = Path(__file__).parent / "data" / "leitfragen.json"
+
+
+@cache
+def _questions() -> tuple[Step2Question, ...]:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(Step2Question(q["key"], q["title"], q["question"], q["search"])
+                 for q in data["fragen"])
+
+
+STEP2_QUESTIONS = _questions()
 
 
 def _plain(text: str) -> str:

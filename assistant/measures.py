@@ -9,9 +9,9 @@ Simple, explainable rules:
   matching columns.
 - In prose, a capitalised word whose last part is one of ``KEYWORDS`` — German words for
   offers, bodies and plans (…kurs, …café, …treff, …netzwerk, …kreis, …stelle, …konzept …;
-  general administrative usage, not taken from any document) — plus the proper name after
-  it („…“, capitalised words, a year) names a measure. Generic words ("Netzwerke") without
-  a name are ignored.
+  general administrative usage, not taken from any document; listed with their origin in
+  ``data/woerter.json``) — plus the proper name after it („…“, capitalised words, a year)
+  names a measure. Generic words ("Netzwerke") without a name are ignored.
   Träger, Zielgruppe and Stadtbezirk are read from the same sentence, or from the whole
   passage when its heading starts with the measure.
 - Likely duplicates ("Doppelstrukturen"): names close in meaning (cosine of the index's
@@ -30,41 +30,22 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant import wordlists
 from assistant.answer.lists import items_in
 from assistant.text import split_sentences, terms
 from assistant.types import Chunk, Source
 
-NAME_FIELDS = ("maßnahme", "angebot", "projekt", "netzwerk", "name", "bezeichnung", "titel")
-PROVIDER_FIELDS = ("träger", "anbieter", "verantwortlich", "zuständig", "federführung")
-TARGET_FIELDS = ("zielgruppe",)
-PLACE_FIELDS = ("stadtbezirk", "bezirk", "ort", "standort", "stadtteil", "sozialraum")
-KEYWORDS = (
-    "sprachcafé", "sprachcafe", "café", "cafe", "treff", "kurs", "netzwerk", "arbeitskreis",
-    "kreis", "clearingstelle", "beratungsstelle", "anlaufstelle", "fachstelle", "konzept",
-    "patenschaft", "ferienschule", "arbeitsgruppe", "migrationsdienst", "migrationsberatung",
-    "agentur", "beratung", "werkstatt", "projekt", "sprechstunde", "konferenz", "pool",
-)
-# a bare one of these ("Netzwerke", "Konzept", "Beratung") needs a proper name after it
-GENERIC = ("café", "cafe", "treff", "kurs", "netzwerk", "arbeitskreis", "kreis", "konzept",
-           "patenschaft", "arbeitsgruppe", "agentur", "beratung", "werkstatt", "projekt",
-           "konferenz", "pool", "beratungsstelle", "anlaufstelle", "fachstelle", "sprechstunde")
-TOPICS = (  # general German stems of each field of work (module docstring)
-    ("Sprachförderung", ("sprach", "deutschkurs", "deutschförder", "vorlese", "dolmetsch",
-                         "alphabetis", "lesen")),
-    ("Schulische Integration/Seiteneinstieg", ("schul", "seiteneinst", "vorbereitungsklass",
-                                               "clearing", "lernförder", "hausaufgab",
-                                               "lernpat")),
-    ("Übergang Schule–Beruf", ("übergang", "berufsorient", "berufsberat", "bewerbung",
-                               "praktik")),
-    ("Elternarbeit", ("eltern", "famili", "mütter", "väter")),
-    ("Frühkindliche Bildung/Kita", ("kita", "spielkreis", "spielgruppe", "eltern-kind",
-                                    "krippe", "frühkind", "brückenangebot", "kindertages")),
-    ("Freizeit/Begegnung", ("freizeit", "sport", "fußball", "treff", "begegnung", "ferien",
-                            "theater", "café", "cafe", "schwimm", "musik", "kultur")),
-    ("Psychosoziale Beratung", ("psycho", "trauma", "therap", "seelisch")),
-    ("Ausbildung/Beruf 16–18/21", ("ausbildung", "berufskolleg", "förderklasse",
-                                   "berufsschul", "volljährig")),
-)
+# word lists from data/woerter.json (each with its origin there): table column headings …
+NAME_FIELDS = wordlists.words("spalten_name")
+PROVIDER_FIELDS = wordlists.words("spalten_traeger")
+TARGET_FIELDS = wordlists.words("spalten_zielgruppe")
+PLACE_FIELDS = wordlists.words("spalten_ort")
+# … German words for offers, bodies and plans (massnahmen_stichwoerter) …
+KEYWORDS = wordlists.words("massnahmen_stichwoerter")
+# … a bare one of these ("Netzwerke", "Konzept", "Beratung") needs a proper name after it …
+GENERIC = wordlists.words("massnahmen_allgemein")
+# … and the general German stems of each field of work (handlungsfelder)
+TOPICS = tuple((e["feld"], tuple(e["staemme"])) for e in wordlists.entries("handlungsfelder"))
 CITYWIDE = "gesamtstädtisch"
 MEASURE_COLUMNS = ("Gruppe", "Name", "Träger", "Zielgruppe", "Ort/Stadtbezirk", "Themen",
                    "Quelle")
@@ -85,7 +66,8 @@ _ORG = re.compile(
     r"[\wÄÖÜäöüß-]+ gGmbH)"
 )
 _TARGET = re.compile(
-    r"(?<![\wÄÖÜäöüß-])((?:[a-zäöüß-]+\s+){0,3}(?:Kinder|Jugendliche|Eltern|Familien|junge Erwachsene|"
+    r"(?<![\wÄÖÜäöüß-])((?:[a-zäöüß-]+\s+){0,3}"
+    r"(?:Kinder|Jugendliche|Eltern|Familien|junge Erwachsene|"
     r"Volljährige|Schülerinnen und Schüler|Seiteneinsteiger\w*|Mädchen|Fachkräfte)\b"
     r"(?:\s+(?:von|zwischen|unter|ab)\s+\d+(?:\s+(?:bis|und)\s+\d+)?\s+Jahren)?)"
 )

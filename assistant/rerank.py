@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import params
+from assistant import params, wordlists
 from assistant.embed import Embedder, dot_rows
 from assistant.text import split_sentences, term_groups, terms, words
 from assistant.thesaurus import question_synonyms
@@ -74,11 +74,9 @@ def _analysed(kind: str, text: str, min_words: int
 @cache
 def _presenting() -> frozenset[str]:
     """Terms of words that present text rather than say something ("Hier finden Sie …",
-    "Die folgende Übersicht zeigt …"): they do not make an echo an answer."""
-    return frozenset(terms(
-        "finden findet zeigt zeigen dargestellt darstellen folgend folgende nachfolgend "
-        "aufgeführt aufgelistet beschrieben beschreibt erfahren informieren informiert "
-        "lesen sehen siehe unten oben Übersicht Überblick"))
+    "Die folgende Übersicht zeigt …"): they do not make an echo an answer. The words are
+    the list darstellende_woerter of data/woerter.json."""
+    return frozenset(terms(" ".join(wordlists.words("darstellende_woerter"))))
 
 
 def echoes(question: str, sentence: str) -> bool:

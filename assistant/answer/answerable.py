@@ -30,15 +30,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from assistant import params
+from assistant import params, wordlists
 from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
 
-# nouns too general to be the subject of a question
-GENERAL_NOUNS = frozenset({
-    "mal", "hause", "anfang", "ende", "jahr", "jahre", "jahren", "zeit", "frage", "fragen",
-    "fall", "beispiel", "art", "weise", "teil", "stück", "sache", "ding", "dinge", "leute",
-    "menschen", "ort", "moment", "thema", "themen", "punkt", "bereich", "überblick",
-})
+# nouns too general to be the subject of a question (data/woerter.json: allgemeine_nomen)
+GENERAL_NOUNS = frozenset(wordlists.words("allgemeine_nomen"))
 # prepositions (with article) before a nominalised verb: "zum Übersetzen", "beim Anmelden"
 _NOMINALISING = frozenset({"zum", "beim", "vom", "am", "ins", "fürs"})
 _TOKEN = re.compile(r"[^\W\d_]+")  # letters of any alphabet: "Şahin"
