@@ -11,27 +11,18 @@ from assistant.config import RETRIEVAL_MODES
 from assistant.guidance import STEP2_QUESTIONS
 from assistant.ingest import FORMAT_NAMES, SUPPORTED
 from assistant.ingest.metadata import DOC_TYPES
-from workspace import chat, drafting, overview
+from workspace import chat
 from workspace import documents as docs
 from workspace import preferences as prefs
 from workspace import quality as checks
 from workspace.context import Workspace
+from workspace.draftpanel import draft_tab  # noqa: F401  (one of the tabs)
+from workspace.widgets import PRIVATE, TEXT, progress_of, user_of
 
-PRIVATE = {"api_visibility": "private"}  # only "ask" is a public API endpoint
 # changes to the index wait in the workspace's own ingest queue (smallest first), so the
 # events themselves may run side by side: each only waits there and reports its place
 INGEST = {"concurrency_id": "einlesen", "concurrency_limit": 16, **PRIVATE}
 SECTIONS = [(q.title, q.key) for q in STEP2_QUESTIONS]
-TEXT = {"latex_delimiters": [], "sanitize_html": True}  # no formulas from documents
-
-
-def _bar(progress: gr.Progress):
-    return lambda fraction, message: progress(fraction, desc=message)
-
-
-def _user(request: gr.Request | None) -> str | None:
-    """The logged-in name (None without a login)."""
-    return getattr(request, "username", None) if request is not None else None
 
 
 def _choices(values: list[str], value: str | None = None) -> gr.Dropdown:
@@ -65,7 +56,7 @@ def questions_tab(ws: Workspace, guard, session_llm: gr.State) -> SimpleNamespac
     history, last = gr.State([]), gr.State(None)
 
     def on_ask(q, hist, m, t, y, d, chosen, request: gr.Request):
-        llm = prefs.session_backend(ws, _user(request), chosen)
+        llm = prefs.session_backend(ws, user_of(request), chosen)
         for h, answer, key in chat.chat_turn(ws, q, hist, m, t, y, d, llm):
             yield h, h, answer, key, ""
 
@@ -123,18 +114,18 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
         return rows[row][0] if 0 <= row < len(rows) else None
 
     def on_upload(paths, request: gr.Request):
-        started = docs.start_upload(ws, paths, _user(request))
+        started = docs.start_upload(ws, paths, user_of(request))
         for line in docs.watch(ws, started):
             yield line, None, started.id
 
     def on_cancel(job_id, request: gr.Request):
-        return docs.cancel(ws, job_id, _user(request))
+        return docs.cancel(ws, job_id, user_of(request))
 
     def on_save(d, k, m, y, request: gr.Request, progress=gr.Progress()):
-        return docs.save_metadata(ws, d, k, m, y, _bar(progress), _user(request))
+        return docs.save_metadata(ws, d, k, m, y, progress_of(progress), user_of(request))
 
     def on_reindex(request: gr.Request, progress=gr.Progress()):
-        return docs.reindex(ws, _bar(progress), _user(request))
+        return docs.reindex(ws, progress_of(progress), user_of(request))
 
     doc.change(guard(pick), doc, [kind, mun, year], **PRIVATE)
     table.select(guard(pick_row), None, doc, **PRIVATE)
@@ -146,97 +137,6 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
     ]
     stop.click(guard(on_cancel), job, status, queue=False, **PRIVATE)
     return SimpleNamespace(done=done, table=table, doc=doc)
-
-
-def draft_tab(ws: Workspace, guard) -> SimpleNamespace:
-    start = drafting.start_municipality(ws)
-    with gr.Row():
-        mun = gr.Dropdown(drafting.municipality_choices(ws), value=start, allow_custom_value=True,
-                          label="Kommune (ein Entwurf je Kommune)", scale=2, elem_id="kommune")
-        backend = gr.Dropdown(prefs.backend_choices(), value=ws.settings.llm, scale=2,
-                              label="Abschnitte erzeugen mit", elem_id="entwurf-generator")
-    gr.Markdown("Der Entwurf wird bei jeder Änderung gespeichert und bleibt nach einem "
-                "Neustart erhalten. „Aus den Quellen erzeugen“ hängt neuen Text an; "
-                "Quellen werden je Abschnitt als [1], [2] … nummeriert.")
-    views = []
-    for i, q in enumerate(STEP2_QUESTIONS, start=1):
-        with gr.Accordion(f"{i}. {q.title}", open=i == 1, elem_id=f"abschnitt-{q.key}"):
-            gr.Markdown(f"_Leitfrage: {q.question}_")
-            text = gr.Textbox(label="Text", lines=8, max_lines=30, elem_id=f"text-{q.key}")
-            with gr.Row():
-                gen = gr.Button("Aus den Quellen erzeugen", variant="primary",
-                                elem_id=f"erzeugen-{q.key}")
-                save = gr.Button("Text speichern")
-            warn = gr.Markdown(**TEXT)
-            sources = gr.HTML(label="Quellen")
-            with gr.Row():
-                cite = gr.Dropdown([], label="Quelle auswählen", scale=3)
-                drop = gr.Button("Quelle entfernen", scale=1)
-        outs = [text, sources, warn, cite]
-        views.append(outs)
-
-        def shown(view):
-            t, s, w, labels = view
-            return t, s, w, gr.Dropdown(choices=labels, value=None)
-
-        def on_generate(m, b, request: gr.Request, k=q.key):
-            return shown(drafting.generate(ws, m, k, b, _user(request)))
-
-        gen.click(guard(on_generate), [mun, backend], outs, concurrency_id="fragen", **PRIVATE)
-        save.click(guard(lambda m, t, k=q.key: shown(drafting.save_text(ws, m, k, t))),
-                   [mun, text], outs, **PRIVATE)
-        drop.click(guard(lambda m, c, k=q.key: shown(drafting.drop_citation(ws, m, k, c))),
-                   [mun, cite], outs, **PRIVATE)
-
-    def load_all(m):
-        d = drafting.load(ws, m)
-        out = []
-        for q in STEP2_QUESTIONS:
-            t, s, w, labels = drafting.section_view(d, q.key)
-            out += [t, s, w, gr.Dropdown(choices=labels, value=None)]
-        return out
-
-    flat = [c for v in views for c in v]
-    mun.change(guard(load_all), mun, flat, **PRIVATE)
-
-    with gr.Accordion("Maßnahmenübersicht: Angebote, Doppelungen und Lücken", open=False,
-                      elem_id="massnahmen"):
-        gr.Markdown("Maßnahmen, Netzwerke und Konzepte aus den Dokumenten (Tabellen und Text). "
-                    "Gleiche Gruppe (z. B. D1) = vermutlich dasselbe Angebot oder eine "
-                    "Doppelstruktur. Darunter: Angebote je Thema und Stadtbezirk (0 = Lücke).")
-        make = gr.Button("Übersicht erstellen", variant="primary", elem_id="uebersicht")
-        summary = gr.Markdown(**TEXT)
-        measures = gr.Dataframe(headers=list(overview.COLUMNS), interactive=False, wrap=True,
-                                label="Maßnahmen")
-        cover = gr.Dataframe(headers=["Thema", "Stadtbezirke …"], interactive=False,
-                             label="Angebote je Thema und Stadtbezirk")
-        gaps = gr.Markdown(**TEXT)
-        with gr.Row():
-            csv_b = gr.Button("Als CSV herunterladen")
-            xlsx_b = gr.Button("Als Excel (XLSX) herunterladen")
-        table_file = gr.File(label="Download", interactive=False)
-
-    def on_overview():
-        rows, header, cov, gap_md, line = overview.tables(ws)
-        return (line, {"headers": list(overview.COLUMNS), "data": rows},
-                {"headers": header, "data": cov}, "**Angebotslücken**\n\n" + gap_md)
-
-    make.click(guard(on_overview), None, [summary, measures, cover, gaps], **PRIVATE)
-    csv_b.click(guard(lambda: str(overview.download(ws, "csv"))), None, table_file, **PRIVATE)
-    xlsx_b.click(guard(lambda: str(overview.download(ws, "xlsx"))), None, table_file, **PRIVATE)
-
-    gr.Markdown("### Entwurf exportieren")
-    with gr.Row():
-        refs = gr.Radio([("je Abschnitt", "abschnitt"), ("ein Verzeichnis am Ende", "gesamt")],
-                        value="abschnitt", label="Quellenverzeichnis")
-        docx_b = gr.Button("Als Word (DOCX) herunterladen", variant="primary",
-                           elem_id="export-docx")
-        md_b = gr.Button("Als Markdown herunterladen")
-    export_file = gr.File(label="Download", interactive=False, elem_id="export-datei")
-    for button, fmt in ((docx_b, "docx"), (md_b, "md")):
-        button.click(guard(lambda m, r, f=fmt: str(drafting.export(ws, m, f, r == "gesamt"))),
-                     [mun, refs], export_file, **PRIVATE)
-    return SimpleNamespace(municipality=mun, flat=flat, load_all=load_all, backend=backend)
 
 
 def quality_tab(ws: Workspace, guard) -> None:
@@ -252,7 +152,7 @@ def quality_tab(ws: Workspace, guard) -> None:
     html = gr.File(label="Bericht (HTML)", interactive=False)
 
     def on_run(path, progress=gr.Progress()):
-        r = checks.run(ws, path, _bar(progress))
+        r = checks.run(ws, path, progress_of(progress))
         return ({"headers": r.header, "data": r.rows}, str(r.plot) if r.plot else None,
                 r.report, str(r.html) if r.html else None)
 
@@ -291,10 +191,10 @@ def preferences_tab(ws: Workspace, guard, session_llm: gr.State) -> SimpleNamesp
     status = gr.Markdown(elem_id="einstellungen-status", **TEXT)
 
     def on_choose(chosen, request: gr.Request):
-        return prefs.choose(ws, _user(request), chosen)
+        return prefs.choose(ws, user_of(request), chosen)
 
     def on_apply(llm_, path_, url_, name_, mode_, allowed_, request: gr.Request):
-        line = prefs.apply(ws, _user(request), llm_, path_, url_, name_, mode_, allowed_)
+        line = prefs.apply(ws, user_of(request), llm_, path_, url_, name_, mode_, allowed_)
         return line, prefs.key_status(ws)
 
     choose.click(guard(on_choose), mine, [session_llm, mine_status], **PRIVATE)
@@ -309,7 +209,7 @@ def on_load(demo: gr.Blocks, ws: Workspace, guard, entwurf, einstellungen) -> No
     e = einstellungen
 
     def load(request: gr.Request):
-        cur = prefs.current(ws, _user(request))
+        cur = prefs.current(ws, user_of(request))
         admin = cur["is_admin"]
         values = [cur["llm"], cur["allowed"], cur["model_path"], cur["server_url"],
                   cur["model_name"], cur["retrieval_mode"]]

@@ -229,24 +229,31 @@ class Verifier:
             refused or not any(s.supported for s in sentences))
         if abstained:
             return Checked(ABSTAIN_TEXT, (), tuple(sentences), True, tuple(notes))
-        out = "\n".join(lines_out).strip()
-        if attributed:
-            notes.append(f"{attributed} Satz/Sätze ohne Quellenangabe der belegenden Quelle "
-                         "zugeordnet")
-        if corrected:
-            notes.append(f"{corrected} falsche Quellenangabe(n) durch die belegende Quelle "
-                         "ersetzt")
-        if attributed or corrected:  # numbers in order of first use again
-            again = renumber(out, len(order))
-            new_n = {old: i + 1 for i, old in enumerate(again.order)}
-            out, order = again.text, [order[old - 1] for old in again.order]
-            sentences = [replace(s, citations=tuple(new_n[n] for n in s.citations))
-                         for s in sentences]
-        citations = tuple(replace(passages[k - 1], n=i + 1) for i, k in enumerate(order))
-        if not looks_german(ren.text):
-            notes.append("Die Antwort ist offenbar nicht auf Deutsch")
-        bad = sum(1 for s in sentences if not s.supported)
-        if bad:
-            notes.append(f"{bad} von {len(sentences)} Sätzen nicht durch die zitierten "
-                         "Quellen belegt")
-        return Checked(out, citations, tuple(sentences), False, tuple(notes))
+        return _finished("\n".join(lines_out).strip(), order, sentences, notes, passages,
+                         attributed, corrected, ren.text)
+
+
+def _finished(out: str, order: list[int], sentences: list[Sentence], notes: list[str],
+              passages: list[Citation], attributed: int, corrected: int, raw: str) -> Checked:
+    """The checked answer: numbers in order of first use again after corrections, the
+    citations behind them, and a note for each correction and each unsupported sentence."""
+    if attributed:
+        notes.append(f"{attributed} Satz/Sätze ohne Quellenangabe der belegenden Quelle "
+                     "zugeordnet")
+    if corrected:
+        notes.append(f"{corrected} falsche Quellenangabe(n) durch die belegende Quelle "
+                     "ersetzt")
+    if attributed or corrected:  # numbers in order of first use again
+        again = renumber(out, len(order))
+        new_n = {old: i + 1 for i, old in enumerate(again.order)}
+        out, order = again.text, [order[old - 1] for old in again.order]
+        sentences = [replace(s, citations=tuple(new_n[n] for n in s.citations))
+                     for s in sentences]
+    citations = tuple(replace(passages[k - 1], n=i + 1) for i, k in enumerate(order))
+    if not looks_german(raw):
+        notes.append("Die Antwort ist offenbar nicht auf Deutsch")
+    bad = sum(1 for s in sentences if not s.supported)
+    if bad:
+        notes.append(f"{bad} von {len(sentences)} Sätzen nicht durch die zitierten "
+                     "Quellen belegt")
+    return Checked(out, citations, tuple(sentences), False, tuple(notes))

@@ -96,6 +96,13 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--sweep-out", type=Path, default=DEFAULT_SWEEP_OUT,
                    help=f"für --sweep: Markdown-Tabelle (Standard: {DEFAULT_SWEEP_OUT})")
 
+    _bench_parser(sub, add_common, add_search)
+    from assistant.evaluate.bench import run_bench
+
+    return {"eval": run_eval, "bench": run_bench}
+
+
+def _bench_parser(sub, add_common, add_search) -> None:
     b = sub.add_parser("bench", help="Suche oder Antworten an einem öffentlichen Benchmark "
                                      "messen")
     b.add_argument("what", choices=("retrieval", "answers"),
@@ -116,9 +123,6 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="answers: dev, test oder beide (Standard)")
     b.add_argument("--ablate", metavar="REGELN",
                    help="answers: diese Regeln abschalten (Liste: assistant/params.py)")
-    from assistant.evaluate.bench import run_bench
-
-    return {"eval": run_eval, "bench": run_bench}
 
 
 @contextmanager
