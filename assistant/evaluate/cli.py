@@ -246,14 +246,19 @@ def _run_eval(args: argparse.Namespace, settings) -> int:
     if lines.bad:
         print(f"Hinweis: {len(lines.bad)} Zeile(n) der Fragendatei übersprungen, bewertet "
               f"wurden {len(questions)} Fragen (Exitcode 3).")
-    if baseline is None:
-        return partial
+    return partial if baseline is None else _gated(baseline, summary, args.margin)
+
+
+def _gated(baseline: dict, summary: dict, margin: float) -> int:
+    """Print the run held against ``baseline``; ``GATE_FAILED`` when a number fell."""
+    from assistant.evaluate import gate as gates
+
     diffs = gates.settings_differences(baseline, summary)
     if diffs:
         print("Hinweis: Einstellungen weichen von der Basis ab: " + "; ".join(diffs))
-    failures = gates.gate(baseline, summary, args.margin)
+    failures = gates.gate(baseline, summary, margin)
     for failure in failures:
         print(f"GATE: {failure}")
     print("Gate bestanden." if not failures else
-          f"Gate nicht bestanden ({len(failures)} Kennzahl(en) unter Basis − {args.margin}).")
+          f"Gate nicht bestanden ({len(failures)} Kennzahl(en) unter Basis − {margin}).")
     return GATE_FAILED if failures else 0
