@@ -71,6 +71,8 @@ class Settings:
     # dev parts, assistant/answer/data/entscheidung.json) or "regeln" (hand-set thresholds)
     decision: str = "angepasst"
     list_top_k: int = 15
+    draft_k: int = 8  # passages a generated draft section is written from
+    grounding_sources: int = 4  # passages a language model gets at most for one answer
     llm_model_path: Path | None = None
     llm_n_threads: int = 2
     llm_context_tokens: int = 4096
@@ -146,7 +148,8 @@ class Settings:
         if not 0.0 <= self.dense_weight <= 1.0:
             raise ConfigError("dense_weight muss zwischen 0 und 1 liegen.")
         check_top_k(self.top_k)
-        for name in ("max_question_chars", "max_sub_questions"):
+        for name in ("max_question_chars", "max_sub_questions", "list_top_k", "draft_k",
+                     "grounding_sources"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"Die Einstellung {name} muss mindestens 1 sein, nicht "
                                   f"{getattr(self, name)}. Bitte in ausgangslage.toml oder "

@@ -27,7 +27,6 @@ from assistant.text import split_sentences
 from assistant.types import Answer, Citation
 
 FORMAT_VERSION = 1
-DRAFT_K = 8  # passages retrieved for a generated section
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _ORDER = {q.key: i for i, q in enumerate(STEP2_QUESTIONS)}
 _GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
@@ -164,11 +163,13 @@ def draft_section(engine, key: str, llm: str | None = None,
         raise AssistantError(f"Unbekannter Abschnitt '{key}'.")
     answerer = engine.answerer(llm)
     if isinstance(answerer, Drafter):  # language-model backends have a section prompt
-        sources = engine.retriever.search(question.search, k=DRAFT_K, filters=filters)
+        sources = engine.retriever.search(question.search, k=engine.settings.draft_k,
+                                          filters=filters)
         answer = answerer.draft(question.title, question.question, sources)
     else:
         # searched with question.search, answered as asked (``assistant.answer.query``)
-        answer = engine.ask(question.question, k=DRAFT_K, filters=filters, llm=llm)
+        answer = engine.ask(question.question, k=engine.settings.draft_k, filters=filters,
+                            llm=llm)
     if answer.abstained or not answer.citations:
         raise AssistantError(
             f"Für „{question.title}“ finden sich in den Dokumenten keine passenden Stellen. "

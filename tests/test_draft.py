@@ -212,3 +212,33 @@ def test_global_numbering_shares_a_passage_cited_twice():
     texts = {s.key: t for s, t, _ in sections}
     assert texts["stand"] == "Alpha [1]." and texts["konzepte"] == "Beta [2]. Gamma [1]."
     assert len(sources) == 2
+
+
+def test_a_drafter_is_given_draft_k_passages(engine):
+    from assistant.config import Settings
+    from assistant.errors import ConfigError
+
+    seen = []
+
+    class Recorder:  # a language model with its own section prompt (``Drafter``)
+        name = "aufzeichnend"
+
+        def answer(self, question, sources):
+            raise AssertionError("a section is drafted, not answered")
+
+        def draft(self, title, question, sources):
+            seen.append(len(sources))
+            return Answer(question=question, text="Ein Satz [1].",
+                          citations=(Citation.from_source(1, sources[0]),),
+                          sources=tuple(sources), abstained=False)
+
+    before = engine.settings
+    engine.use(before.replace(draft_k=3))
+    engine._answerers["aufzeichnend"] = Recorder()
+    try:
+        section = draft_section(engine, "konzepte", llm="aufzeichnend")
+    finally:
+        engine.use(before)
+    assert seen == [3] and section.text == "Ein Satz [1]."
+    with pytest.raises(ConfigError, match="draft_k"):
+        Settings(draft_k=0)

@@ -42,7 +42,6 @@ from assistant.types import Answer, Citation, Source
 MESSAGE_OVERHEAD = 8
 MARGIN = 32
 # passages the model sees at most, and how close their best sentence must come to the best
-GROUNDING_SOURCES = 4
 GROUNDING_RELATIVE = 0.7
 ECHO_NOTE = ("Die Antwort des Sprachmodells wiederholte nur die Frage; stattdessen stehen "
              "hier die passenden Sätze aus den Quellen")
@@ -162,8 +161,9 @@ class GeneratedAnswerer:
         if why:
             return [], why
         chosen: list[Source] = []
+        most = self.settings.grounding_sources
         for score, src, _, _ in scored:
-            if score < GROUNDING_RELATIVE * best or len(chosen) >= GROUNDING_SOURCES:
+            if score < GROUNDING_RELATIVE * best or len(chosen) >= most:
                 break
             if src not in chosen:
                 chosen.append(src)
