@@ -36,8 +36,7 @@ def format_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append("\nQuellen:")
         for c in answer.citations:
-            where = f", {c.where}" if c.where else ""
-            lines.append(f"  [{c.n}] {c.title}{where} – {c.document}")
+            lines.append(f"  {c.label} – {c.document}")
     return "\n".join(lines)
 
 

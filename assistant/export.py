@@ -38,8 +38,7 @@ def cell_text(value: object) -> object:
 
 
 def source_line(c: Citation) -> str:
-    where = f", {c.where}" if c.where else ""
-    return f"[{c.n}] {c.title}{where} – Datei: {c.document}"
+    return f"{c.label} – Datei: {c.document}"
 
 
 def numbered(draft: Draft, global_refs: bool

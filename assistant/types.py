@@ -122,6 +122,11 @@ class Citation:
             return f"S. {self.page_label} (PDF-Seite {self.page})"
         return f"S. {self.page}"
 
+    @property
+    def label(self) -> str:
+        """'[2] Integrationskonzept, S. 5': how the answer, the app and the export name it."""
+        return f"[{self.n}] {self.title}" + (f", {self.where}" if self.where else "")
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -55,7 +55,7 @@ def load(ws: Workspace, municipality: str) -> Draft:
 def section_view(draft: Draft, key: str) -> tuple[str, str, str, list[str]]:
     """(text, sources HTML, warnings, citation labels) of one section."""
     s = draft.section(key)
-    labels = [f"[{c.n}] {c.title}" + (f", {c.where}" if c.where else "") for c in s.citations]
+    labels = [c.label for c in s.citations]
     return s.text, section_sources(s), section_warnings(s), labels
 
 

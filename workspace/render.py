@@ -63,10 +63,6 @@ def markdown_text(value: object) -> str:
     return "\n".join(out)
 
 
-def _where(c: Citation) -> str:
-    return f", {c.where}" if c.where else ""
-
-
 def passage_html(c: Citation, marked: list[str] = ()) -> str:
     """The cited passage, escaped, with the sentences that cite it marked."""
     passage = text(tidy(c.text))
@@ -79,7 +75,7 @@ def passage_html(c: Citation, marked: list[str] = ()) -> str:
 
 def citation_details(c: Citation, marked: list[str] = (), open_: bool = False) -> str:
     """A citation that opens its passage (HTML <details>, no server round trip)."""
-    title = text(f"[{c.n}] {c.title}{_where(c)}")
+    title = text(c.label)
     return (
         f"<details class='quelle'{' open' if open_ else ''}><summary>{title}</summary>"
         f"<div class='fundstelle'><div class='datei'>Datei: {text(c.document)}</div>"

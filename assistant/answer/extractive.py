@@ -248,11 +248,7 @@ class ExtractiveAnswerer:
             for _, src, unit, _ in items:
                 cit = citations.get(src.chunk.id)
                 if cit is None:
-                    cit = Citation(
-                        n=len(citations) + 1, document=src.document, title=src.title,
-                        page=src.chunk.page, page_label=src.chunk.page_label,
-                        text=src.chunk.text, chunk_id=src.chunk.id,
-                    )
+                    cit = Citation.from_source(len(citations) + 1, src)
                     citations[src.chunk.id] = cit
                 lines.append(f"- {unit} [{cit.n}]")
                 sentences.append(Sentence(text=unit, citations=(cit.n,)))

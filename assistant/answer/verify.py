@@ -62,9 +62,7 @@ def _language_identifier():
 
 
 def citation_for(source: Source, n: int) -> Citation:
-    chunk = source.chunk
-    return Citation(n=n, document=source.document, title=source.title, page=chunk.page,
-                    page_label=chunk.page_label, text=chunk.text, chunk_id=chunk.id)
+    return Citation.from_source(n, source)
 
 
 def is_refusal(sentence: str) -> bool:
