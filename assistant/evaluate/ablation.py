@@ -216,6 +216,10 @@ def to_markdown(rows: list[dict], rules: list[params.Rule], intro: str = "") -> 
 def run_ablation(args, settings: Settings) -> int:
     """``assistant eval --ablation [--ablate NAMES] [--sets DATEI] [--out DATEI]``."""
     chosen = params.rules(args.ablate) if args.ablate else list(params.RULES)
+    if args.together:  # all of them off at once: one row
+        chosen = [params.Rule("+".join(r.name for r in chosen), "zusammen abgeschaltet",
+                              {k: v for r in chosen for k, v in r.off.items()},
+                              {k: v for r in chosen for k, v in r.settings.items()})]
     sets = read_sets(args.sets or SETS_FILE)
     if args.only_sets:
         wanted = {n.strip() for n in args.only_sets.split(",")}

@@ -84,6 +84,8 @@ def add_commands(sub, add_common, add_search) -> dict:
                    help="diese Regeln abschalten (kommagetrennt; Liste: assistant/params.py)")
     p.add_argument("--ablation", action="store_true",
                    help="jede Regel einzeln abschalten, auf jedem Satz aus --sets messen")
+    p.add_argument("--zusammen", dest="together", action="store_true",
+                   help="für --ablation: die Regeln aus --ablate zusammen abschalten")
     p.add_argument("--sets", type=Path, metavar="DATEI",
                    help="für --ablation: Liste der Sätze (Standard: eval/saetze.json)")
     p.add_argument("--nur-saetze", dest="only_sets", metavar="NAMEN",
