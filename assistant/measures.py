@@ -26,12 +26,22 @@ The guidance document itself (type Leitfaden) talks about gaps in general and is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
 from assistant import wordlists
 from assistant.answer.lists import items_in
+from assistant.measures_model import (  # noqa: F401 - the names of the overview, also from here
+    CITYWIDE,
+    GAP_COLUMNS,
+    MEASURE_COLUMNS,
+    TOPICS,
+    Measure,
+    Overview,
+    Place,
+    StatedGap,
+)
 from assistant.text import split_sentences, terms
 from assistant.types import Chunk, Source
 
@@ -44,12 +54,7 @@ PLACE_FIELDS = wordlists.words("spalten_ort")
 KEYWORDS = wordlists.words("massnahmen_stichwoerter")
 # … a bare one of these ("Netzwerke", "Konzept", "Beratung") needs a proper name after it …
 GENERIC = wordlists.words("massnahmen_allgemein")
-# … and the general German stems of each field of work (handlungsfelder)
-TOPICS = tuple((e["feld"], tuple(e["staemme"])) for e in wordlists.entries("handlungsfelder"))
-CITYWIDE = "gesamtstädtisch"
-MEASURE_COLUMNS = ("Gruppe", "Name", "Träger", "Zielgruppe", "Ort/Stadtbezirk", "Themen",
-                   "Quelle")
-GAP_COLUMNS = ("Aussage", "Quelle")
+# … (the German stems of each field of work, TOPICS, are in ``measures_model``)
 SIMILAR_COS, SIMILAR_TERMS = 0.92, 0.4  # both needed for "likely the same" (names)
 
 _WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*"
@@ -78,66 +83,6 @@ _GAP = re.compile(
 _LEAD_STOP = {"der", "die", "das", "für", "mit", "und", "von", "alle", "an", "auf", "den",
               "dem", "im", "in", "zu", "sich", "treffen", "es", "gibt", "berät", "hilft",
               "unterstützt", "erreicht", "bleiben", "werden", "sind"}
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where something was found: document title, file, page."""
-
-    document: str
-    title: str
-    page: int | None = None
-    page_label: str | None = None
-
-    @property
-    def label(self) -> str:
-        if self.page is None:
-            return self.title
-        if self.page_label and self.page_label != str(self.page):
-            return f"{self.title}, S. {self.page_label} (PDF-Seite {self.page})"
-        return f"{self.title}, S. {self.page}"
-
-
-@dataclass(frozen=True)
-class Measure:
-    name: str
-    provider: str
-    target: str
-    district: str
-    places: tuple[Place, ...]
-    topics: tuple[str, ...] = ()
-    origin: str = "Tabelle"  # "Tabelle" | "Text"
-    group: int = 0  # > 0: likely the same as the other measures of this group
-
-    @property
-    def source(self) -> str:
-        more = len(self.places) - 1
-        return self.places[0].label + (f" (+{more} weitere Fundstellen)" if more else "")
-
-
-@dataclass(frozen=True)
-class StatedGap:
-    text: str
-    place: Place
-
-
-@dataclass(frozen=True)
-class Overview:
-    measures: tuple[Measure, ...]
-    districts: tuple[str, ...]
-    coverage: dict  # (topic, district) -> number of measures
-    stated_gaps: tuple[StatedGap, ...]
-
-    def gaps(self) -> list[tuple[str, list[str]]]:
-        """Topics with the districts where no measure was found (citywide ones count)."""
-        out = []
-        for topic, _ in TOPICS:
-            if self.coverage.get((topic, CITYWIDE)):
-                continue
-            missing = [d for d in self.districts if not self.coverage.get((topic, d))]
-            if missing:
-                out.append((topic, missing))
-        return out
 
 
 def _fields(row: str) -> dict[str, str]:

@@ -130,8 +130,8 @@ def table_block(rows: list[list[str]], heading: str, page: int | None = None) ->
     )
 
 
-def read_markdown_text(text: str) -> tuple[list[Block], dict]:
-    """Markdown (and Markdown produced from HTML) with optional YAML front matter."""
+def _front_matter(text: str) -> tuple[dict, str]:
+    """The YAML front matter of a Markdown text (empty if none) and the text after it."""
     meta: dict = {}
     if text.startswith("---"):
         parts = text.split("\n---", 1)
@@ -143,6 +143,12 @@ def read_markdown_text(text: str) -> tuple[list[Block], dict]:
                     text = parts[1].lstrip("-\n")
             except yaml.YAMLError:
                 pass
+    return meta, text
+
+
+def read_markdown_text(text: str) -> tuple[list[Block], dict]:
+    """Markdown (and Markdown produced from HTML) with optional YAML front matter."""
+    meta, text = _front_matter(text)
     blocks: list[Block] = []
     stack: list[str] = []
     para: list[str] = []

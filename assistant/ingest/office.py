@@ -1,5 +1,6 @@
 """Office documents: Word (DOCX) with tracked changes read as accepted, and OpenDocument
-text (ODT) from LibreOffice/OpenOffice (spreadsheets: ``sheets``)."""
+text (ODT) from LibreOffice/OpenOffice (spreadsheets: ``sheets``; opening ODF files and
+reading their paragraphs' type: ``opendocument``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from assistant.errors import DocumentError
 from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
 from assistant.ingest.limits import TableBudget
+from assistant.ingest.opendocument import odf_bold, odf_text_and_notes, open_odf
 from assistant.ingest.sheets import table_rows
 from assistant.text import normalize
 from assistant.types import Block
@@ -219,56 +221,6 @@ _ODF_SKIP = {"text:tracked-changes", "text:table-of-content", "text:alphabetical
              "office:forms"}
 
 
-def open_odf(path: Path, kind: str):
-    try:
-        import odfdo
-
-        return odfdo.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - odfdo raises several types on broken files
-        raise DocumentError(
-            f"beschädigt oder kein gültiges OpenDocument ({kind}) – bitte in LibreOffice "
-            "öffnen und neu speichern."
-        ) from exc
-
-
-def _odf_bold_style(doc, family: str, name: str | None) -> bool | None:
-    """fo:font-weight of an ODF style or the styles it inherits from (None: not set)."""
-    seen = 0
-    while name and seen < 10:
-        style = doc.get_style(family, name)
-        if style is None:
-            return None
-        weight = (style.get_properties(area="text") or {}).get("fo:font-weight")
-        if weight:
-            return weight == "bold" or weight.isdigit() and int(weight) >= 600
-        name, seen = style.parent_style, seen + 1
-    return None
-
-
-def _odf_bold(doc, paragraph) -> bool:
-    """Whether all text of an ODF paragraph is bold, by its style or by its spans'."""
-    if _odf_bold_style(doc, "paragraph", paragraph.style):
-        return True
-    bold = "".join(s.inner_text for s in paragraph.get_spans()
-                   if _odf_bold_style(doc, "text", s.style))
-    return bool(bold.strip()) and re.sub(r"\s+", "", bold) == re.sub(
-        r"\s+", "", paragraph.inner_text)
-
-
-def _odf_text_and_notes(paragraph) -> tuple[str, list[str]]:
-    """A paragraph's text without its footnotes and endnotes, and the notes' texts: the
-    note sits inside the sentence, where "1.240" + citation "1" + body would read
-    "1.2401. Quelle: …"."""
-    notes = paragraph.get_elements("descendant::text:note")
-    if not notes:
-        return normalize(paragraph.inner_text), []
-    bodies = [normalize(note.note_body or "") for note in notes]
-    bare = paragraph.clone
-    for note in bare.get_elements("descendant::text:note"):
-        note.delete(keep_tail=True)
-    return normalize(bare.inner_text), [b for b in bodies if b]
-
-
 def read_odt(path: Path, limits) -> tuple[list[Block], dict]:
     """LibreOffice/OpenOffice text: headings (outline level), paragraphs, lists, sections
     and tables in document order; tracked changes read as accepted. Tables count
@@ -290,8 +242,8 @@ def read_odt(path: Path, limits) -> tuple[list[Block], dict]:
                     outlined[0] = int(child.get_attribute("text:outline-level") or 1)
                     push_heading(stack, outlined[0], text)
             elif tag == "text:p":
-                text, notes = _odf_text_and_notes(child)
-                if text and not in_list and looks_like_heading(text) and _odf_bold(doc, child):
+                text, notes = odf_text_and_notes(child)
+                if text and not in_list and looks_like_heading(text) and odf_bold(doc, child):
                     # a bold paragraph in body style: one below the last real heading
                     push_heading(stack, outlined[0] + 1, text)
                 elif text:

@@ -6,7 +6,8 @@ prose and tables (``paragraphs``; glued words measured again by ``glued``, footn
 foot of a page set apart by ``footnotes``; pages with runs of short lines are also read by
 pdfplumber for tables drawn with ruling lines, ``pdftables``), keeps the
 printed page label, and gives each passage the path of headings it stands under
-(``pdfstyle``: numbered headings and headings set in a bigger or bold font).
+(``pdfstyle``: numbered headings and headings set in a bigger or bold font; ``pdfblocks``
+puts the pages' pieces together).
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ import logging
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from assistant.errors import DocumentError
 from assistant.ingest import footnotes, furniture, glued, ocr
-from assistant.ingest.formats import heading_path, push_heading
 from assistant.ingest.limits import beyond, number
 from assistant.ingest.paragraphs import join_lines
-from assistant.ingest.pdfstyle import Line, Outline, heading_level, read_page
-from assistant.ingest.pdftables import join_word, may_hold_table, ruled_tables
+from assistant.ingest.pdfblocks import PageBlocks
+from assistant.ingest.pdfstyle import Line, Outline, read_page
+from assistant.ingest.pdftables import may_hold_table, ruled_tables
 from assistant.ingest.repair import Vocabulary, repair
 from assistant.text import clean_chars
 from assistant.types import Block
@@ -76,15 +78,6 @@ def _without_repeats(lines: list[str]) -> list[str]:
     return out
 
 
-def _continues(blocks: list[Block], page: int, heading: str) -> bool:
-    """True when the last block is prose from the previous page that stops mid-sentence."""
-    if not blocks:
-        return False
-    prev = blocks[-1]
-    return (prev.kind == "text" and prev.page == page - 1 and prev.heading == heading
-            and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")))
-
-
 def _repair_words(blocks: list[Block]) -> list[Block]:
     """Split and glued words repaired against the whole document (``repair``)."""
     vocab = Vocabulary.of(t for b in blocks for t in (b.text, *b.rows))
@@ -109,6 +102,17 @@ def _check_pages(reader: PdfReader, most: int, counted: int | None = None) -> No
                      "das PDF aufteilen")
 
 
+class _Raw(NamedTuple):
+    """A PDF's pages as pypdf reads them, before any cleaning."""
+
+    texts: list[str]  # the text of each page (replaced by OCR text where that reads more)
+    styles: list  # the font of each line (``pdfstyle.read_page``)
+    marks: list[frozenset]  # the footnote marks of each page
+    stamped: list[int]  # 0-based: scans whose text layer is only a stamp
+    labels: list[str]  # the printed page labels
+    meta: dict
+
+
 def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: int = 2_000,
              ocr_saved: Path | None = None) -> tuple[list[Block], int, dict, list[str]]:
     """Return blocks, page count, PDF metadata and warnings. Raises DocumentError, and a
@@ -117,6 +121,34 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
     Pages without a text layer (scans) are read by OCR when Tesseract is installed;
     ``progress(done, total)`` follows that page by page; pages read are kept in
     ``ocr_saved`` (if given) for a resumed run."""
+    raw = _read_raw(path, max_pages)
+    ocr_pages, no_ocr = ocr.recognise_scans(path, raw.texts, progress, raw.stamped, ocr_saved)
+    if not any(t.strip() for t in raw.texts):
+        if no_ocr:
+            raise DocumentError(
+                f"kein lesbarer Textlayer (gescanntes Bild-PDF oder fehlerhafte "
+                f"Schriftkodierung) – {no_ocr}, oder die Datei vorher "
+                "mit einer Texterkennung (z. B. OCRmyPDF) umwandeln."
+            )
+        raise DocumentError(
+            "kein Textlayer, und auch die Texterkennung (OCR) fand keinen Text – bitte "
+            "prüfen, ob der Scan lesbar ist (Auflösung, Ausrichtung)."
+        )
+    pages = [_without_repeats(
+        [Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
+         for j, line in enumerate(_page_lines(t))])
+        for i, (t, style) in enumerate(zip(raw.texts, raw.styles))]
+    # words glued by too narrow gaps ("AusSicherheitsgründenwerden…"): measured again
+    glued.unglue(path, pages, _page_lines, lambda new, old: Line.of(new, old.style))
+    blocks, empty_pages = _blocks(path, pages, raw, ocr_pages)
+    blocks = _repair_words(blocks)
+    return blocks, len(raw.texts), raw.meta, _warnings(blocks, raw, ocr_pages, empty_pages,
+                                                       no_ocr)
+
+
+def _read_raw(path: Path, max_pages: int) -> _Raw:
+    """Open the PDF and read each page's text, fonts and footnote marks (``pdfstyle``);
+    DocumentError for an encrypted, broken or empty PDF."""
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
@@ -130,27 +162,8 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
                     "und erneut hinzufügen."
                 )
         _check_pages(reader, max_pages)
-        n_pages = len(reader.pages)
-        _check_pages(reader, max_pages, n_pages)
-        raw_pages, styles, marks, stamped = [], [], [], []
-        for i, page in enumerate(reader.pages):
-            try:
-                text, style, page_marks = read_page(page)
-            except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
-                log.warning("Seite nicht lesbar in %s: %s", path, exc)
-                text, style, page_marks = "", [], frozenset()
-            raw_pages.append(text)
-            styles.append(style)
-            marks.append(page_marks)
-            if ocr.stamped_scan(page, text):
-                stamped.append(i)
-        labels = list(reader.page_labels) if n_pages else []
-        meta = {}
-        if reader.metadata:
-            meta = {
-                "title": (reader.metadata.title or "").strip(),
-                "created": str(reader.metadata.get("/CreationDate", "")),
-            }
+        _check_pages(reader, max_pages, len(reader.pages))
+        raw = _pages_of(reader, path)
     except DocumentError:
         raise
     except FileNotDecryptedError as exc:
@@ -162,90 +175,73 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
             "beschädigt oder kein gültiges PDF – bitte die Datei neu exportieren "
             f"oder aus der Quelle neu herunterladen ({type(exc).__name__})."
         ) from exc
-    if n_pages == 0:
+    if not raw.texts:
         raise DocumentError("leeres PDF (keine Seiten) – nichts zu übernehmen.")
-    ocr_pages, no_ocr = ocr.recognise_scans(path, raw_pages, progress, stamped, ocr_saved)
-    if not any(t.strip() for t in raw_pages):
-        if no_ocr:
-            raise DocumentError(
-                f"kein lesbarer Textlayer (gescanntes Bild-PDF oder fehlerhafte "
-                f"Schriftkodierung) – {no_ocr}, oder die Datei vorher "
-                "mit einer Texterkennung (z. B. OCRmyPDF) umwandeln."
-            )
-        raise DocumentError(
-            "kein Textlayer, und auch die Texterkennung (OCR) fand keinen Text – bitte "
-            "prüfen, ob der Scan lesbar ist (Auflösung, Ausrichtung)."
-        )
+    return raw
 
-    pages = [_without_repeats(
-        [Line.of(line, style[j] if j < len(style) and i + 1 not in ocr_pages else None)
-         for j, line in enumerate(_page_lines(t))])
-        for i, (t, style) in enumerate(zip(raw_pages, styles))]
-    # words glued by too narrow gaps ("AusSicherheitsgründenwerden…"): measured again
-    glued.unglue(path, pages, _page_lines, lambda new, old: Line.of(new, old.style))
+
+def _pages_of(reader: PdfReader, path: Path) -> _Raw:
+    """Text, fonts and footnote marks of every page; a page that cannot be read is empty."""
+    raw = _Raw([], [], [], [], [], {})
+    for i, page in enumerate(reader.pages):
+        try:
+            text, style, page_marks = read_page(page)
+        except Exception as exc:  # noqa: BLE001 - a broken page must not stop the file
+            log.warning("Seite nicht lesbar in %s: %s", path, exc)
+            text, style, page_marks = "", [], frozenset()
+        raw.texts.append(text)
+        raw.styles.append(style)
+        raw.marks.append(page_marks)
+        if ocr.stamped_scan(page, text):
+            raw.stamped.append(i)
+    if raw.texts:
+        raw.labels.extend(reader.page_labels)
+    if reader.metadata:
+        raw.meta.update({
+            "title": (reader.metadata.title or "").strip(),
+            "created": str(reader.metadata.get("/CreationDate", "")),
+        })
+    return raw
+
+
+def _blocks(path: Path, pages: list[list[Line]], raw: _Raw, ocr_pages: list[int]
+            ) -> tuple[list[Block], list[int]]:
+    """The blocks of the cleaned pages (furniture and contents pages left out, ruled tables
+    read by pdfplumber) and the pages without any text."""
     repeated = furniture.find(pages)
     outline = Outline.of([furniture.strip(lines, repeated) for lines in pages
                           if not furniture.is_contents(lines)])
     grids = ruled_tables(path, [i for i, lines in enumerate(pages)
                                 if i + 1 not in ocr_pages and may_hold_table(lines)])
-    blocks: list[Block] = []
-    warnings: list[str] = []
-    heading = ""
-    sections: list[str] = []  # the open numbered headings, outermost first
+    built = PageBlocks(outline, ocr_pages)
     empty_pages = []
-    pending: list[Block] = []  # footnotes of the page before, placed after its last paragraph
     for i, lines in enumerate(pages):
-        label = labels[i] if i < len(labels) else str(i + 1)
+        label = raw.labels[i] if i < len(raw.labels) else str(i + 1)
         if furniture.is_contents(lines):
             continue  # a table of contents only repeats headings with page numbers
         kept = furniture.strip(lines, repeated)
         if not any(ln.strip() for ln in kept):
-            if not raw_pages[i].strip():
+            if not raw.texts[i].strip():
                 empty_pages.append(i + 1)
             continue
         # a note may stand a page after its mark when the page's foot was full
-        marked = marks[i] | (marks[i - 1] if i else frozenset())
+        marked = raw.marks[i] | (raw.marks[i - 1] if i else frozenset())
         kept, notes = footnotes.split(kept, outline.body, marked)
-        for kind, text, rows, style in join_lines(kept, grids.get(i, ()), outline):
-            # a paragraph running over the page break stays whole, cited at its start
-            # (not from a text page into a scanned one: they are different papers)
-            continued = kind == "text" and _continues(blocks, i + 1, heading) and (
-                (i + 1 in ocr_pages) == (blocks[-1].page in ocr_pages))
-            if not continued:
-                blocks.extend(pending)  # the previous page's footnotes
-                pending = []
-            if kind == "heading":
-                # "3. Wo stehen wir? › 3.1 Bilanz seit 2016": a passage keeps its section
-                level = heading_level(text) if style is None else outline.level(style, sections)
-                push_heading(sections, level, text)
-                heading = heading_path(sections)
-            elif kind == "table" and not rows:
-                pass  # a header at the foot of the page: it heads the rows on the next one
-            elif kind == "table":
-                blocks.append(Block(
-                    text="\n".join((text, *rows)).strip(), page=i + 1, page_label=label,
-                    heading=heading, kind="table", table_header=text, rows=rows,
-                ))
-            elif continued:
-                prev = blocks[-1]
-                joined = join_word(prev.text, text) or f"{prev.text} {text}"
-                blocks[-1] = Block(text=joined, page=prev.page, page_label=prev.page_label,
-                                   heading=prev.heading)
-            else:
-                blocks.append(Block(text=text, page=i + 1, page_label=label, heading=heading,
-                                    item=kind == "item"))
-            blocks.extend(pending)
-            pending = []
-        pending += [Block(text=note, page=i + 1, page_label=label, heading=heading)
-                    for note in notes]
-    blocks.extend(pending)
-    blocks = _repair_words(blocks)
+        built.add_page(i + 1, label, join_lines(kept, grids.get(i, ()), outline), notes)
+    return built.finish(), empty_pages
+
+
+def _warnings(blocks: list[Block], raw: _Raw, ocr_pages: list[int], empty_pages: list[int],
+              no_ocr: str) -> list[str]:
+    """What the reader should know: pages read by OCR, scans not read (DocumentError when
+    they are all there is), pages without text."""
+    warnings: list[str] = []
     if ocr_pages:
         warnings.append(
             f"Seite(n) {_shown(ocr_pages)} per Texterkennung (OCR) gelesen – Zahlen und "
             "Namen in Zitaten bitte am Original prüfen."
         )
-    unread = [i + 1 for i in stamped if i + 1 not in ocr_pages and raw_pages[i].strip()]
+    unread = [i + 1 for i in raw.stamped if i + 1 not in ocr_pages and raw.texts[i].strip()]
     if unread and no_ocr and not blocks:
         # only the stamps of a scan, and those are running headers: nothing to read
         raise DocumentError(f"gescannt, als Text nur ein Stempel oder eine Kopfzeile – "
@@ -257,4 +253,4 @@ def read_pdf(path: Path, progress: ocr.PageProgress | None = None, max_pages: in
     if empty_pages:
         reason = f" – {no_ocr}" if no_ocr else ""
         warnings.append(f"Seite(n) {_shown(empty_pages)} ohne erkennbaren Text{reason}.")
-    return blocks, n_pages, meta, warnings
+    return warnings

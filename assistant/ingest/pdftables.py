@@ -10,7 +10,8 @@ header cells, then per row a label followed by its numbers. This module rebuilds
 - other runs of a label followed by numbers become rows ("Ost | 49 | 54 | 92").
 
 Either way the table caption ("Tabelle 5.3: … 2023", with its source line) is kept with
-every row, because the caption often carries the year.
+every row, because the caption often carries the year. Cells printed one per line and
+captions: ``pdfcells``.
 """
 
 from __future__ import annotations
@@ -18,58 +19,23 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from assistant.ingest.pdfcells import (
+    CAPTION,  # noqa: F401 - still importable from here
+    MAX_CELL,
+    MIN_RUN,
+    NUMBER,
+    CellTable,
+    caption_after,
+    caption_before,
+    is_cell,
+    label_rows,
+)
+
 log = logging.getLogger(__name__)
-
-_NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$|^[-–]$|^k\.\s?A\.$")
-CAPTION = re.compile(r"^(Tabelle|Tab\.|Übersicht)\s*\d", re.I)
-# "Quelle: Einwohnermelderegister", also after the caption's last words on the same line
-_SOURCE_NOTE = re.compile(r"(^|\s)(Quellen?|Anmerkungen?|Anm\.|Lesehilfe)\s*:")
-_MAX_CELL = 40
-_MIN_RUN = 9
-
-
-@dataclass(frozen=True)
-class CellTable:
-    header: str
-    rows: tuple[str, ...]
-
-
-def _is_cell(line: str) -> bool:
-    """Short, and not the end of a sentence (abbreviations like "J." or "Ø" are fine)."""
-    if not 0 < len(line) <= _MAX_CELL or line.endswith((";", "!", "?")):
-        return False
-    return not line.endswith(".") or bool(re.search(r"(^|\s)\S{1,4}\.$", line))
-
-
-def _rows(run: list[str]) -> tuple[list[str], list[str]] | None:
-    """Split a run into header lines and rows of label + k numbers, or None."""
-    numeric = [bool(_NUMBER.match(x)) for x in run]
-    groups: list[tuple[int, int]] = []  # (label index, count of numbers after it)
-    i = 0
-    while i < len(run):
-        if not numeric[i]:
-            j = i + 1
-            while j < len(run) and numeric[j]:
-                j += 1
-            if j - i - 1 >= 2:
-                groups.append((i, j - i - 1))
-            i = j
-        else:
-            i += 1
-    if len(groups) < 2:
-        return None
-    k, _ = Counter(n for _, n in groups).most_common(1)[0]
-    body = [(i, n) for i, n in groups if n == k]
-    if len(body) < 2:
-        return None
-    first = body[0][0]
-    rows = [" | ".join([run[i], *run[i + 1:i + 1 + k]]) for i, _ in body]
-    return run[:first], rows
 
 
 # a table drawn with ruling lines: rows of cells as pdfplumber reads them ("" for none)
@@ -145,7 +111,7 @@ def grid_rows(grid: Grid) -> tuple[str, tuple[str, ...]]:
     header = [cell_text(c) for c in grid[0]]
     body = [[cell_text(c) for c in raw] for raw in grid[1:]]
     values = [v for cells in body for v in cells[1:] if v]
-    figures = sum(bool(_NUMBER.match(v)) for v in values) >= 0.5 * len(values)
+    figures = sum(bool(NUMBER.match(v)) for v in values) >= 0.5 * len(values)
     rows = []
     for cells in body:
         if figures:
@@ -248,51 +214,12 @@ def _cells_of(key: str, left: Counter[str], depth: int = 0) -> bool:
     return False
 
 
-def _caption_after(stripped: list[str], j: int, typical: int, stop: Container[int] = ()
-                   ) -> list[str]:
-    """The caption printed under a table at line ``j``: a wrapped line goes on with a short
-    one, which ends it; an unfinished one ("… (Stichtag") goes on; a line with a source
-    note ("… Quelle: Einwohnermelderegister") belongs to it."""
-    if j >= len(stripped) or not CAPTION.match(stripped[j]):
-        return []
-    caption = [stripped[j]]
-    while len(caption) < 3:
-        at = j + len(caption)
-        nxt = stripped[at] if at < len(stripped) else ""
-        if not nxt or at in stop or CAPTION.match(nxt):
-            break
-        wrapped = len(caption[-1]) >= 0.75 * typical
-        # "… (Stichtag" + "15.10.2023). Quelle: …": the caption is visibly unfinished
-        unfinished = caption[-1].count("(") > caption[-1].count(")") or \
-            nxt[:1].islower() or nxt[:1].isdigit()
-        if not (_SOURCE_NOTE.search(nxt) or unfinished
-                or (wrapped and len(nxt) < 0.75 * typical)):
-            break
-        caption.append(nxt)
-    return caption
-
-
-def _caption_before(out: list[str | CellTable], stripped: list[str], i: int, typical: int
-                    ) -> list[str]:
-    """The caption printed over a table that starts at line ``i``, taken off ``out``: it
-    may wrap over up to three lines ("Tabelle 3: … nach Stadtbezirk und" + "Altersgruppe")."""
-    for start in (i - 3, i - 2):
-        above = _caption_after(stripped, start, typical) if start >= 0 else []
-        n = len(above)
-        if n and start + n == i and len(out) >= n and all(isinstance(x, str) for x in out[-n:]):
-            del out[-n:]
-            return above
-    if out and isinstance(out[-1], str) and CAPTION.match(out[-1].strip()):
-        return [str(out.pop()).strip()]
-    return []
-
-
 def find_tables(lines: list[str], grids: Sequence[Grid] = ()) -> list[str | CellTable]:
     """Replace the lines of ruled tables (``grids``, from ``ruled_tables``) and other
     one-cell-per-line runs (with their caption) by ``CellTable`` items."""
     stripped = [ln.strip() for ln in lines]
     # the width of a full line of prose (cells are not lines of text)
-    widths = sorted(len(s) for s in stripped if len(s) > _MAX_CELL)
+    widths = sorted(len(s) for s in stripped if len(s) > MAX_CELL)
     typical = widths[int(0.8 * (len(widths) - 1))] if widths else 80
     keys = [_squash(s) for s in stripped]
     placed: dict[int, tuple[int, str, tuple[str, ...]]] = {}  # start → (end, header, rows)
@@ -307,21 +234,21 @@ def find_tables(lines: list[str], grids: Sequence[Grid] = ()) -> list[str | Cell
             j, header_line, rows = placed[i]
         else:
             j = i
-            while j < len(lines) and j not in placed and _is_cell(stripped[j]):
+            while j < len(lines) and j not in placed and is_cell(stripped[j]):
                 j += 1
             run = stripped[i:j]
-            numbers = sum(bool(_NUMBER.match(x)) for x in run)
-            parsed = _rows(run) if len(run) >= _MIN_RUN and numbers >= 0.4 * len(run) \
+            numbers = sum(bool(NUMBER.match(x)) for x in run)
+            parsed = label_rows(run) if len(run) >= MIN_RUN and numbers >= 0.4 * len(run) \
                 else None
             if parsed is None:
                 out.append(lines[i])
                 i += 1
                 continue
             header_line, rows = " ".join(parsed[0]), tuple(parsed[1])
-        caption = _caption_after(stripped, j, typical, placed)
+        caption = caption_after(stripped, j, typical, placed)
         j += len(caption)
         if not caption:
-            caption = _caption_before(out, stripped, i, typical)
+            caption = caption_before(out, stripped, i, typical)
         header = " ".join([*caption, header_line]).strip()
         out.append(CellTable(header=header, rows=tuple(rows)))
         i = j

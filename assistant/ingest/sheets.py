@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.errors import DocumentError
 from assistant.ingest.formats import table_block
 from assistant.ingest.limits import TableBudget
+from assistant.ingest.opendocument import open_odf
 from assistant.types import Block
 
 
@@ -159,11 +160,8 @@ def _xls_cell(book, sheet, r: int, c: int) -> str:
     return cell_text(cell.value)
 
 
-
 def read_ods(path: Path, limits) -> list[Block]:
     """LibreOffice/OpenOffice spreadsheets: one table per sheet, like XLSX."""
-    from assistant.ingest.office import open_odf
-
     doc = open_odf(path, ".ods")
     tables = doc.body.get_tables()
     blocks: list[Block] = []
