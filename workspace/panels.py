@@ -76,6 +76,14 @@ def documents_rows(ws: Workspace) -> dict:
     return {"headers": list(docs.DOCUMENT_COLUMNS), "data": docs.document_rows(ws)}
 
 
+def _metadata_of(ws: Workspace, doc_id: str | None) -> tuple:
+    """Type, municipality and year of a document, for its edit fields."""
+    info = ws.engine.store.document(doc_id) if doc_id else None
+    if info is None:
+        return None, "", ""
+    return info.type, info.municipality, str(info.year or "")
+
+
 def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
     gr.Markdown(f"Dokumente hochladen ({FORMAT_NAMES}). "
                 "Sie werden auf diesem Rechner gespeichert "
@@ -102,12 +110,6 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
             delete = gr.Button("Dokument löschen", variant="stop")
             reindex = gr.Button("Alle Dokumente neu einlesen")
 
-    def pick(doc_id):
-        info = ws.engine.store.document(doc_id) if doc_id else None
-        if info is None:
-            return None, "", ""
-        return info.type, info.municipality, str(info.year or "")
-
     def pick_row(evt: gr.SelectData):
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         rows = docs.document_rows(ws)
@@ -127,7 +129,7 @@ def documents_tab(ws: Workspace, guard) -> SimpleNamespace:
     def on_reindex(request: gr.Request, progress=gr.Progress()):
         return docs.reindex(ws, progress_of(progress), user_of(request))
 
-    doc.change(guard(pick), doc, [kind, mun, year], **PRIVATE)
+    doc.change(guard(lambda doc_id: _metadata_of(ws, doc_id)), doc, [kind, mun, year], **PRIVATE)
     table.select(guard(pick_row), None, doc, **PRIVATE)
     done = [
         upload.click(guard(on_upload), files, [status, files, job], **INGEST),
