@@ -16,8 +16,7 @@ from assistant.config import Settings
 from assistant.errors import ConfigError, QuestionError
 from assistant.guidance import STEP2_QUESTIONS
 from assistant.questionfile import BadLine, QuestionLines, read_question_lines
-from assistant.retrieve import Filters
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Filters
 
 PARTIAL = 3
 SHOWN_IDS = 20  # document ids named in a message; the rest are counted

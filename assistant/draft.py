@@ -22,9 +22,8 @@ from pathlib import Path
 from assistant.answer import Drafter
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS
-from assistant.retrieve import Filters
 from assistant.text import split_sentences
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Filters
 
 FORMAT_VERSION = 1
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")

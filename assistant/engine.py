@@ -13,10 +13,16 @@ from assistant import thesaurus
 from assistant.answer import Answerer, ask, load_answerer
 from assistant.config import Settings
 from assistant.embed import Embedder, load_embedder
-from assistant.index import Checkpoint, Progress, drop_ocr_pages, ingest_paths, open_store
-from assistant.retrieve import Filters, Retriever
+from assistant.index import (
+    Checkpoint,
+    Progress,
+    drop_ocr_pages,
+    ingest_paths,
+    open_store,
+)
+from assistant.retrieve import Retriever
 from assistant.store import Store
-from assistant.types import Answer, DocumentInfo, IngestReport
+from assistant.types import Answer, DocumentInfo, Filters, IngestReport
 
 
 @dataclass

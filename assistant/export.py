@@ -15,7 +15,6 @@ from assistant.draft import Draft, DraftSection, renumber_marks
 from assistant.measures import CITYWIDE, GAP_COLUMNS, MEASURE_COLUMNS, TOPICS, Overview
 from assistant.types import Citation
 
-
 # Markdown export: characters that start links, images, HTML, emphasis, code, tables,
 # headings or math are escaped with a backslash, so text from documents stays text
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$&@=])")

@@ -43,7 +43,7 @@ from assistant.measures_model import (  # noqa: F401 - the names of the overview
     StatedGap,
 )
 from assistant.text import split_sentences, terms
-from assistant.types import Chunk, Source
+from assistant.types import Chunk, DocFacts, Source
 
 # word lists from data/woerter.json (each with its origin there): table column headings …
 NAME_FIELDS = wordlists.words("spalten_name")
@@ -111,13 +111,13 @@ def _topics(text: str) -> tuple[str, ...]:
     return tuple(t for t, words in TOPICS if any(w in low for w in words))
 
 
-def _place(chunk: Chunk, meta: dict) -> Place:
-    return Place(chunk.doc_id, meta.get("title", chunk.doc_id), chunk.page, chunk.page_label)
+def _place(chunk: Chunk, facts: DocFacts) -> Place:
+    return Place(chunk.doc_id, facts.title, chunk.page, chunk.page_label)
 
 
-def _table_measures(chunk: Chunk, meta: dict) -> list[Measure]:
+def _table_measures(chunk: Chunk, facts: DocFacts) -> list[Measure]:
     out = []
-    source = Source(rank=0, chunk=chunk, score=0.0, title=meta.get("title", chunk.doc_id))
+    source = Source.of(chunk, facts)
     for item in items_in(source):
         fields = {k.strip().lower(): v for k, v in item.fields if k and v}
         name = _field(fields, NAME_FIELDS)
@@ -126,7 +126,7 @@ def _table_measures(chunk: Chunk, meta: dict) -> list[Measure]:
         skip = ("kontakt", "finanz", *PROVIDER_FIELDS, *PLACE_FIELDS)
         body = " ".join(v for k, v in fields.items() if not k.startswith(skip))
         out.append(Measure(name, _field(fields, PROVIDER_FIELDS), _field(fields, TARGET_FIELDS),
-                           _district(_field(fields, PLACE_FIELDS)), (_place(chunk, meta),),
+                           _district(_field(fields, PLACE_FIELDS)), (_place(chunk, facts),),
                            _topics(body)))
     return out
 
@@ -177,8 +177,9 @@ def _units(text: str) -> list[str]:
     return [s for p in parts for s in split_sentences(p)]
 
 
-def _prose(chunk: Chunk, meta: dict, districts: set[str]) -> tuple[list[Measure], list[StatedGap]]:
-    place = _place(chunk, meta)
+def _prose(chunk: Chunk, facts: DocFacts, districts: set[str]
+           ) -> tuple[list[Measure], list[StatedGap]]:
+    place = _place(chunk, facts)
     measures = []
     heading = re.sub(r"^(?:TOP\s*\d+:|[\d.]+)\s*", "", chunk.heading.split(" › ")[-1])
     first = _names(heading)[:1]
@@ -265,7 +266,7 @@ def _districts(pairs: list[tuple[Chunk, dict]]) -> set[str]:
 def build_overview(engine) -> Overview:
     """Read every chunk of the index once and build the overview."""
     chunks, metas = engine.store.all_chunks()
-    pairs = [(c, m) for c, m in zip(chunks, metas) if m.get("type") != "Leitfaden"]
+    pairs = [(c, m) for c, m in zip(chunks, metas) if m.type != "Leitfaden"]
     pairs.sort(key=lambda p: (p[0].doc_id, p[0].position))
     districts = _districts(pairs)
     measures: list[Measure] = []

@@ -16,7 +16,6 @@ import logging
 import math
 import time
 from collections import Counter
-from dataclasses import dataclass
 
 import bm25s
 import numpy as np
@@ -31,46 +30,15 @@ from assistant.spelling import Speller
 from assistant.store import Store
 from assistant.text import terms
 from assistant.thesaurus import question_synonyms
-from assistant.types import Chunk, Source
+from assistant.types import Chunk, DocFacts, Filters, Source
 
 log = logging.getLogger(__name__)
-
-FILTER_KEYS = ("municipality", "type", "year", "document")
-# A passage that is mostly questions (a guideline's list of guiding questions) matches a
-# question very well but answers nothing: its fused score is lowered by up to the share
-# ``question_penalty`` (``assistant.params``).
-
-
-@dataclass(frozen=True)
-class Filters:
-    municipality: str | None = None
-    type: str | None = None
-    year: int | None = None
-    document: str | None = None
-
-    def where(self) -> dict | None:
-        clauses = [
-            {("doc_id" if key == "document" else key): value}
-            for key in FILTER_KEYS
-            if (value := getattr(self, key)) not in (None, "")
-        ]
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def accepts(self, meta: dict) -> bool:
-        for key in FILTER_KEYS:
-            value = getattr(self, key)
-            if value not in (None, "") and meta.get("doc_id" if key == "document" else key) != value:
-                return False
-        return True
-
 
 class _Corpus:
     """What search keeps in memory: chunks, BM25 over their terms and (for exact semantic
     search) their unit vectors, row i for chunk i."""
 
-    def __init__(self, chunks: list[Chunk], metas: list[dict],
+    def __init__(self, chunks: list[Chunk], metas: list[DocFacts],
                  vectors: np.ndarray | None = None) -> None:
         self.chunks = chunks
         self.metas = metas
@@ -80,14 +48,14 @@ class _Corpus:
             vectors = vectors / np.where(norms > 0, norms, 1.0)
         self.vectors = vectors
         self.model = bm25s.BM25(k1=1.2, b=0.75)
-        tokenised = [terms(embedding_text(c, m.get("title", ""))) or ["∅"]
+        tokenised = [terms(embedding_text(c, m.title)) or ["∅"]
                      for c, m in zip(chunks, metas)]
         if tokenised:
             self.model.index(tokenised, show_progress=False)
         self.df: Counter[str] = Counter(t for doc in tokenised for t in set(doc))
         # the document types the UI shows ("Leitfaden", "Protokoll") are words people use
         # for the documents ("laut Leitfaden"), though the texts may never write them
-        self.type_terms = {t for m in metas for t in terms(m.get("type") or "")}
+        self.type_terms = {t for m in metas for t in terms(m.type or "")}
         self.speller: Speller | None = None
         self.by_document: dict[str, list[Chunk]] = {}
         for c in chunks:
@@ -131,7 +99,6 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._memory: _Corpus | None = None
-        self._titles: dict[str, dict] = {}
         self._queries: dict[str, np.ndarray] = {}
         self._vectors: SentenceVectors | None = None
 
@@ -164,7 +131,6 @@ class Retriever:
                 self._memory = _Corpus(*self.store.all_chunks_with_vectors())
             else:
                 self._memory = _Corpus(*self.store.all_chunks())
-            self._titles = {m["doc_id"]: m for m in self._memory.metas}
             log.info("Suchindex im Speicher: %d Abschnitte in %.2f s", len(self._memory.chunks),
                      time.perf_counter() - t)
         return self._memory
@@ -194,15 +160,7 @@ class Retriever:
         corpus = self._corpus()
         return corpus.df.get(term, 0) > 0 or term in corpus.type_terms
 
-    def _source(self, rank: int, chunk: Chunk, score: float, meta: dict) -> Source:
-        year = meta.get("year", -1)
-        return Source(
-            rank=rank, chunk=chunk, score=score, title=meta.get("title", chunk.doc_id),
-            doc_type=meta.get("type", ""), municipality=meta.get("municipality", ""),
-            year=None if year is None or year < 0 else int(year),
-        )
-
-    def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
+    def dense(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, DocFacts]]:
         corpus = self._corpus()
         if corpus.vectors is None:
             return self.store.query(self.query_vector(query), n, filters.where())
@@ -218,7 +176,7 @@ class Retriever:
         return [(corpus.chunks[i], float(scores[i]), corpus.metas[i]) for i in top
                 if np.isfinite(scores[i])]
 
-    def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, dict]]:
+    def lexical(self, query: str, n: int, filters: Filters) -> list[tuple[Chunk, float, DocFacts]]:
         corpus = self._corpus()
         scores = corpus.scores(query, corpus.accepted(filters))
         if scores.size == 0:
@@ -248,12 +206,14 @@ class Retriever:
                 for rank, (chunk, _score, meta) in enumerate(hits, start=1):
                     entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
                     entry[0] += weight / (kk + rank)
+        # a passage that is mostly questions (a guideline's list of guiding questions)
+        # matches a question very well but answers nothing: its fused score is lowered
         penalty = params.current().question_penalty
         for entry in fused.values():
             entry[0] *= 1.0 - penalty * entry[1].questions
         ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))
         deep = max(k, self.settings.rerank_candidates)
-        sources = [self._source(r + 1, c, s, m) for r, (s, c, m) in enumerate(ranked[:deep])]
+        sources = [Source.of(c, m, r + 1, s) for r, (s, c, m) in enumerate(ranked[:deep])]
         if self.settings.rerank_candidates > 0 and len(sources) > 1:
             sources = rerank(query, self.query_vector(query), sources, self.sentence_vectors,
                              self.idf, self.expand)

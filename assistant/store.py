@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import ModelMismatchError, StoreError
-from assistant.types import Chunk, DocumentInfo
+from assistant.types import Chunk, DocFacts, DocumentInfo
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,14 @@ def _meta(chunk: Chunk, info: DocumentInfo) -> dict:
         "questions": round(chunk.questions, 3),
         "items": ",".join(f"{a}-{b}" for a, b in chunk.items),
     }
+
+
+def facts_from(meta: dict) -> DocFacts:
+    """The document facts of a chunk's stored metadata (-1: no year)."""
+    year = meta.get("year", -1)
+    return DocFacts(doc_id=meta["doc_id"], title=meta.get("title", meta["doc_id"]),
+                    type=meta.get("type", ""), municipality=meta.get("municipality", ""),
+                    year=None if year is None or year < 0 else int(year))
 
 
 def chunk_from(cid: str, text: str, meta: dict) -> Chunk:
@@ -192,31 +200,33 @@ class Store:
     def chunk_ids(self) -> list[str]:
         return self._chunks.get(include=[])["ids"]
 
-    def all_chunks(self) -> tuple[list[Chunk], list[dict]]:
-        """Every chunk with its metadata (for the lexical index)."""
+    def all_chunks(self) -> tuple[list[Chunk], list[DocFacts]]:
+        """Every chunk with its document's facts (for the lexical index)."""
         chunks, metas, _ = self._scan(with_vectors=False)
         return chunks, metas
 
-    def all_chunks_with_vectors(self) -> tuple[list[Chunk], list[dict], np.ndarray]:
-        """Every chunk, its metadata and the matrix of their vectors (row i: chunk i)."""
+    def all_chunks_with_vectors(self) -> tuple[list[Chunk], list[DocFacts], np.ndarray]:
+        """Every chunk, its document's facts and the matrix of their vectors (row i:
+        chunk i)."""
         chunks, metas, parts = self._scan(with_vectors=True)
         matrix = np.vstack(parts) if parts else np.zeros((0, self._dim), dtype=np.float32)
         return chunks, metas, matrix
 
-    def _scan(self, with_vectors: bool) -> tuple[list[Chunk], list[dict], list[np.ndarray]]:
+    def _scan(self, with_vectors: bool
+              ) -> tuple[list[Chunk], list[DocFacts], list[np.ndarray]]:
         chunks, metas, vectors = [], [], []
         include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
         for offset in range(0, self._chunks.count(), 5000):
             got = self._chunks.get(include=include, limit=5000, offset=offset)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 chunks.append(chunk_from(cid, text, meta))
-                metas.append(meta)
+                metas.append(facts_from(meta))
             if with_vectors and len(got["ids"]):
                 vectors.append(np.asarray(got["embeddings"], dtype=np.float32))
         return chunks, metas, vectors
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None
-              ) -> list[tuple[Chunk, float, dict]]:
+              ) -> list[tuple[Chunk, float, DocFacts]]:
         """Nearest chunks by cosine similarity (1 - distance)."""
         if n <= 0 or self._chunks.count() == 0:
             return []
@@ -226,7 +236,7 @@ class Store:
             include=["documents", "metadatas", "distances"],
         )
         return [
-            (chunk_from(cid, text, meta), 1.0 - float(dist), meta)
+            (chunk_from(cid, text, meta), 1.0 - float(dist), facts_from(meta))
             for cid, text, meta, dist in zip(
                 got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0]
             )

@@ -47,6 +47,44 @@ class ParsedDocument:
 
 
 @dataclass(frozen=True)
+class DocFacts:
+    """What the index keeps of a passage's document: what citations and filters need.
+    ``None`` means "not known" (the store writes -1 for a missing year; only it reads that)."""
+
+    doc_id: str
+    title: str
+    type: str = ""
+    municipality: str = ""
+    year: int | None = None
+
+
+FILTER_KEYS = ("municipality", "type", "year", "document")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which documents a search may use; ``None`` or "" lets every value through."""
+
+    municipality: str | None = None
+    type: str | None = None
+    year: int | None = None
+    document: str | None = None
+
+    def where(self) -> dict | None:
+        """The same filters as a Chroma ``where`` clause (None: all)."""
+        clauses = [{("doc_id" if key == "document" else key): value} for key in FILTER_KEYS
+                   if (value := getattr(self, key)) not in (None, "")]
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def accepts(self, facts: DocFacts) -> bool:
+        return all(value in (None, "") or
+                   getattr(facts, "doc_id" if key == "document" else key) == value
+                   for key in FILTER_KEYS for value in (getattr(self, key),))
+
+
+@dataclass(frozen=True)
 class Chunk:
     id: str
     doc_id: str
@@ -75,6 +113,12 @@ class Source:
     @property
     def document(self) -> str:
         return self.chunk.doc_id
+
+    @classmethod
+    def of(cls, chunk: Chunk, facts: DocFacts, rank: int = 0, score: float = 0.0) -> Source:
+        """A passage with its document's facts, as search returns it."""
+        return cls(rank=rank, chunk=chunk, score=score, title=facts.title,
+                   doc_type=facts.type, municipality=facts.municipality, year=facts.year)
 
     def to_dict(self) -> dict:
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant import params
 from assistant.answer.answerable import (
     absent_concepts,
     answer_type_factor,
@@ -9,7 +10,6 @@ from assistant.answer.answerable import (
     year_factor,
     years,
 )
-from assistant import params
 from assistant.text import terms
 
 CORPUS = ("Das Kommunale Integrationszentrum bietet Elternbildung in Gruppen an. Die Wartezeit "

@@ -11,12 +11,21 @@ from docx import Document
 
 from assistant.config import Settings
 from assistant.draft import (
-    adopt_answer, adopt_section, draft_section, edit_text, load_draft, new_draft, open_draft,
-    remove_citation, renumber_marks, save_draft, unsupported_sentences,
+    adopt_answer,
+    adopt_section,
+    draft_section,
+    edit_text,
+    load_draft,
+    new_draft,
+    open_draft,
+    remove_citation,
+    renumber_marks,
+    save_draft,
+    unsupported_sentences,
 )
-from assistant.export import export_docx, numbered, to_markdown
 from assistant.engine import Engine
 from assistant.errors import AssistantError
+from assistant.export import export_docx, numbered, to_markdown
 from assistant.types import Answer, Citation, Sentence
 from tests.documents import make_pdf
 

@@ -13,8 +13,15 @@ import pytest
 
 from assistant.answer.generate import GeneratedAnswerer, fit
 from assistant.answer.summarize import page_citations, summarize_sources
-from assistant.answer.verify import (ABSTAIN_TEXT, REFUSAL_TEXT, UNSUPPORTED_MARK, Verifier,
-                                     citation_for, looks_german, renumber)
+from assistant.answer.verify import (
+    ABSTAIN_TEXT,
+    REFUSAL_TEXT,
+    UNSUPPORTED_MARK,
+    Verifier,
+    citation_for,
+    looks_german,
+    renumber,
+)
 from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.models import QWEN_FILE, model_path

@@ -17,7 +17,7 @@ from assistant.answer.generate import ECHO_NOTE, GeneratedAnswerer
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.errors import ModelMismatchError
-from assistant.retrieve import Filters
+from assistant.types import Filters
 from tests.documents import HTML, make_docx, make_image_pdf, make_pdf
 from tests.test_generate import ScriptedModel
 from tests.test_ingest import PAGES

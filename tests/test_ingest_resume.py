@@ -148,7 +148,7 @@ def test_a_resumed_document_embeds_only_its_missing_chunks(tmp_path, e5_counting
     forced = eng.ingest([docs], force=True)
     assert forced.updated == ("a-kurz.md", "b-lang.txt", "c-kurz.txt")
     assert e5_counting.passages == 0
-    years = {m["year"] for c, m in zip(*eng.store.all_chunks()) if c.doc_id == "b-lang.txt"}
+    years = {m.year for c, m in zip(*eng.store.all_chunks()) if c.doc_id == "b-lang.txt"}
     assert years == {2021}
     # a new title is part of what is embedded: every chunk of that document again
     (docs / "b-lang.txt.meta.json").write_text('{"title": "Angebote 2021"}', encoding="utf-8")

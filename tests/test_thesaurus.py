@@ -48,7 +48,7 @@ def engine(tmp_path_factory, e5):
 
 
 def test_a_word_no_document_uses_is_searched_by_its_synonyms(engine, monkeypatch):
-    from assistant.retrieve import Filters
+    from assistant.types import Filters
 
     question = "Wer kann für Eltern übersetzen?"  # the documents never say "übersetzen"
     hits = engine.retriever.lexical(question, 3, Filters())
@@ -87,7 +87,7 @@ PHRASE_DOCS = {
 
 
 def test_a_colloquial_phrase_finds_the_documents_word(tmp_path, e5, monkeypatch):
-    from assistant.retrieve import Filters
+    from assistant.types import Filters
 
     (tmp_path / "docs").mkdir()
     for name, text in PHRASE_DOCS.items():

@@ -97,7 +97,7 @@ def test_a_declined_answer_shows_the_nearest_passages(ws):
 
 
 def test_streaming_answers_one_question_per_model_call(ws):
-    from assistant.retrieve import Filters
+    from assistant.types import Filters
 
     class Recording:  # plumbing: records what a streaming backend is asked
         name = "aufzeichnend"

@@ -15,8 +15,7 @@ from assistant.draft import adopt_answer, open_draft, save_draft
 from assistant.errors import AssistantError
 from assistant.guidance import STEP2_QUESTIONS, step2_question
 from assistant.ingest.metadata import DOC_TYPES
-from assistant.retrieve import Filters
-from assistant.types import Answer
+from assistant.types import Answer, Filters
 from workspace.context import Workspace
 from workspace.render import answer_markdown, markdown_text, text
 

@@ -8,12 +8,20 @@ import re
 from pathlib import Path
 
 from assistant.draft import (
-    Draft, adopt_section, draft_path, draft_section, edit_text, list_drafts, load_draft,
-    open_draft, remove_citation, save_draft,
+    Draft,
+    adopt_section,
+    draft_path,
+    draft_section,
+    edit_text,
+    list_drafts,
+    load_draft,
+    open_draft,
+    remove_citation,
+    save_draft,
 )
-from assistant.export import export_docx, to_markdown
 from assistant.errors import AssistantError
-from assistant.retrieve import Filters
+from assistant.export import export_docx, to_markdown
+from assistant.types import Filters
 from workspace.context import Workspace
 from workspace.preferences import check_backend
 from workspace.render import section_sources, section_warnings

@@ -7,7 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.errors import AssistantError
-from assistant.export import coverage_rows, export_csv, export_xlsx, gap_rows, measure_rows
+from assistant.export import (
+    coverage_rows,
+    export_csv,
+    export_xlsx,
+    gap_rows,
+    measure_rows,
+)
 from assistant.measures import MEASURE_COLUMNS, Overview, build_overview
 from workspace.context import Workspace
 from workspace.render import text

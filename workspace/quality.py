@@ -42,7 +42,8 @@ def run(ws: Workspace, uploaded: str | Path | None = None,
                              "nichts zu prüfen.")
     path = _questions_file(uploaded)
     try:
-        from assistant.evaluate import report, run as runner
+        from assistant.evaluate import report
+        from assistant.evaluate import run as runner
         from assistant.evaluate.questions import load_questions
     except ImportError:
         return _minimal(ws, path, progress)

@@ -13,7 +13,6 @@ import re
 from assistant.draft import DraftSection, unsupported_sentences
 from assistant.types import Answer, Citation, IngestReport
 
-
 _GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
 # characters that can start markup in Markdown (links, images, emphasis, code, tables,
 # headings, math) or HTML; written as numeric character references they show as themselves

@@ -20,8 +20,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.answer import search, understand
 from assistant.engine import Engine
-from assistant.retrieve import Filters
-from assistant.types import Source
+from assistant.types import Filters, Source
 
 
 def node_of(source: Source) -> NodeWithScore:

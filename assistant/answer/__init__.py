@@ -27,8 +27,8 @@ from assistant.answer.query import (  # noqa: F401  (the query stage, also re-ex
 )
 from assistant.config import Settings
 from assistant.errors import ConfigError
-from assistant.retrieve import Filters, Retriever
-from assistant.types import Answer, Citation, Source
+from assistant.retrieve import Retriever
+from assistant.types import Answer, Citation, Filters, Source
 
 
 class Answerer(Protocol):

@@ -9,7 +9,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answer.lists import MIN_ITEMS, Item, continued, items_in, merged, narrowed
+from assistant.answer.lists import (
+    MIN_ITEMS,
+    Item,
+    continued,
+    items_in,
+    merged,
+    narrowed,
+)
 from assistant.types import Answer, Chunk, Citation, Sentence, Source
 
 Scored = tuple[float, Source, str, set[str]]

@@ -35,9 +35,7 @@ def document_sources(store, doc_id: str) -> list[Source]:
             f"Dokument '{doc_id}' ist nicht im Index. Vorhanden: {known}. "
             "Die IDs zeigt 'assistant list'."
         )
-    return [Source(rank=i + 1, chunk=c, score=1.0, title=m.get("title", doc_id),
-                   doc_type=m.get("type", ""), municipality=m.get("municipality", ""))
-            for i, (c, m) in enumerate(pairs)]
+    return [Source.of(c, m, i + 1, 1.0) for i, (c, m) in enumerate(pairs)]
 
 
 def page_citations(sources: list[Source]) -> tuple[list[Citation], dict[str, int]]:

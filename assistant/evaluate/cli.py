@@ -203,7 +203,12 @@ def _run_eval(args: argparse.Namespace, settings) -> int:
     from assistant.evaluate import gate as gates
     from assistant.evaluate.questions import read_questions
     from assistant.evaluate.report import write_run
-    from assistant.evaluate.run import default_label, default_out, run_questions, summary_of
+    from assistant.evaluate.run import (
+        default_label,
+        default_out,
+        run_questions,
+        summary_of,
+    )
 
     baseline = gates.load_summary(args.gate) if args.gate else None
     recorded = baseline or {}

@@ -18,7 +18,12 @@ import subprocess
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
+from assistant.ingest.formats import (
+    heading_path,
+    looks_like_heading,
+    push_heading,
+    table_block,
+)
 from assistant.ingest.limits import check_text, too_much_text
 from assistant.ingest.office import read_docx
 from assistant.text import normalize

@@ -9,7 +9,12 @@ import zipfile
 from pathlib import Path
 
 from assistant.errors import DocumentError
-from assistant.ingest.formats import heading_path, looks_like_heading, push_heading, table_block
+from assistant.ingest.formats import (
+    heading_path,
+    looks_like_heading,
+    push_heading,
+    table_block,
+)
 from assistant.ingest.limits import TableBudget
 from assistant.ingest.opendocument import odf_bold, odf_text_and_notes, open_odf
 from assistant.ingest.sheets import table_rows
