@@ -218,3 +218,43 @@ class Retriever:
             sources = rerank(query, self.query_vector(query), sources, self.sentence_vectors,
                              self.idf, self.expand)
         return sources[:k]
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """What an answerer may know of the collection (it cannot search with it)."""
+        return Vocabulary(self)
+
+
+class Vocabulary:
+    """What answerers know of the indexed collection, read from the searcher's memory and
+    rebuilt with it when the index changes: document frequencies, the words the documents
+    use, the speller, the abbreviations they define, a document's passages, question and
+    sentence vectors. It has no search: answerers get the passages they are to answer from
+    and this, never the searcher."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self._of = retriever
+        self.embedder = retriever.embedder
+
+    def idf(self, term: str) -> float:
+        return self._of.idf(term)
+
+    def knows(self, term: str) -> bool:
+        return self._of.knows(term)
+
+    def expand(self, words: set[str] | frozenset[str]) -> set[str]:
+        return self._of.expand(words)
+
+    @property
+    def speller(self) -> Speller:
+        return self._of.speller
+
+    def passages_of(self, doc_id: str) -> list[Chunk]:
+        return self._of.passages_of(doc_id)
+
+    def query_vector(self, text: str) -> np.ndarray:
+        return self._of.query_vector(text)
+
+    @property
+    def sentence_vectors(self) -> SentenceVectors:
+        return self._of.sentence_vectors

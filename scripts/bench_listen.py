@@ -129,7 +129,7 @@ def bench_synthetic(n_chunks: int) -> None:
             store.upsert_chunks(info, chunks[start:start + 2000],
                                 full[start:start + 2000].astype(np.float32))
         retriever = Retriever(store, embedder, settings)
-        answerer = ExtractiveAnswerer(settings, retriever)
+        answerer = ExtractiveAnswerer(settings, retriever.vocabulary)
         questions = [f"Welche Angebote gibt es im Stadtbezirk {rng.choice(DISTRICTS)} für "
                      f"{rng.choice(('Jugendliche', 'Kinder', 'Eltern'))}?" for _ in range(21)]
         ask(questions[0], retriever, answerer)  # loads the lexical index and the caches

@@ -174,7 +174,7 @@ def test_share_question_without_any_share_is_declined(engine):
     # "Prozent" is a word no document uses, so the absent-concept bar is set aside here
     question = ("Wie viel Prozent der neu zugewanderten Kinder und Jugendlichen in Teststadt "
                 "besuchen eine Vorbereitungsklasse?")
-    answerer = ExtractiveAnswerer(engine.settings, engine.retriever, concept_bar=0.0)
+    answerer = ExtractiveAnswerer(engine.settings, engine.retriever.vocabulary, concept_bar=0.0)
     answer = answerer.answer(question, engine.retriever.search(question, k=5))
     assert answer.abstained and not answer.citations
     assert answer.text.endswith("Hinweis: keine der gefundenen Stellen nennt einen Anteil "
@@ -186,7 +186,7 @@ def test_generated_answer_sees_only_passages_that_answer(engine):
     question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
     sources = engine.retriever.search(question, k=5)
     model = ScriptedModel(["In Teststadt leben 1.412 neu zugewanderte Kinder [1]."])
-    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever.vocabulary, model).answer(
         question, sources)
     shown = re.findall(r'<quelle nr="(\d+)"', model.seen[0][-1]["content"])
     assert 1 <= len(shown) < len(sources)
@@ -200,14 +200,14 @@ def test_a_generated_answer_that_only_repeats_the_question_gives_way_to_source_s
     question = "Wie viele neu zugewanderte Kinder und Jugendliche leben in Teststadt?"
     sources = engine.retriever.search(question, k=5)
     model = ScriptedModel(["In Teststadt leben neu zugewanderte Kinder und Jugendliche [1]."])
-    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever.vocabulary, model).answer(
         question, sources)
     assert ECHO_NOTE in answer.notes and not answer.abstained
     assert "412" in answer.text  # the figure the model left out, from the source
     assert answer.citations[0].document == "konzept-2024.pdf" and answer.citations[0].page == 3
     # the same model answer with the figure stands
     model = ScriptedModel(["In Teststadt leben 412 neu zugewanderte Kinder und Jugendliche [1]."])
-    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever.vocabulary, model).answer(
         question, sources)
     assert ECHO_NOTE not in answer.notes
     assert answer.text.startswith("In Teststadt leben 412 neu zugewanderte Kinder")
@@ -216,7 +216,7 @@ def test_a_generated_answer_that_only_repeats_the_question_gives_way_to_source_s
 def test_generated_answer_refuses_without_calling_the_model(engine):
     question = "Wie hoch ist das Jahresbudget der Feuerwehr für Drehleitern?"
     model = ScriptedModel([])
-    answer = GeneratedAnswerer("test", engine.settings, engine.retriever, model).answer(
+    answer = GeneratedAnswerer("test", engine.settings, engine.retriever.vocabulary, model).answer(
         question, engine.retriever.search(question, k=5))
     assert answer.abstained and model.seen == []
 
@@ -359,7 +359,7 @@ def test_a_statement_that_only_echoes_the_question_is_no_answer(engine):
     echo = src(1, "Hier finden Sie unsere Angebote für Jugendliche im Überblick.")
     real = src(2, "Das Angebot für neu zugewanderte Jugendliche ist das Sprachcafé am Mittwoch "
                   "im Jugendzentrum Nordstern.")
-    answerer = ExtractiveAnswerer(engine.settings, engine.retriever)
+    answerer = ExtractiveAnswerer(engine.settings, engine.retriever.vocabulary)
     answer = answerer.answer(question, [echo, real])
     assert not answer.abstained and "Sprachcafé" in answer.text
     assert "Hier finden Sie" not in answer.text

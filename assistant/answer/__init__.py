@@ -27,7 +27,7 @@ from assistant.answer.query import (  # noqa: F401  (the query stage, also re-ex
 )
 from assistant.config import Settings
 from assistant.errors import ConfigError
-from assistant.retrieve import Retriever
+from assistant.retrieve import Retriever, Vocabulary
 from assistant.types import Answer, Citation, Filters, Source
 
 
@@ -57,7 +57,9 @@ class Drafter(Protocol):
         """The section ``title`` answering the guidance ``question`` from ``sources``."""
 
 
-# name → "module:factory"; a factory takes (settings, retriever) and returns an Answerer
+# name → "module:factory"; a factory takes (settings, vocabulary) and returns an Answerer:
+# it answers from the passages it is given and the collection's ``Vocabulary``, never
+# searches itself
 BACKENDS: dict[str, str] = {
     "extractive": "assistant.answer.extractive:ExtractiveAnswerer",
     "llama-cpp": "assistant.answer.llama_cpp:create",
@@ -76,10 +78,10 @@ def load_answerer(name: str, settings: Settings, retriever: Retriever) -> Answer
             f"Unbekannter Antwortgenerator '{name}'. Verfügbar: {', '.join(sorted(BACKENDS))}."
         )
     module, _, attr = target.partition(":")
-    factory: Callable[[Settings, Retriever], Answerer] = getattr(
+    factory: Callable[[Settings, Vocabulary], Answerer] = getattr(
         importlib.import_module(module), attr
     )
-    return factory(settings, retriever)
+    return factory(settings, retriever.vocabulary)
 
 
 def with_note(answer: Answer, question: str, note: str) -> Answer:

@@ -28,7 +28,7 @@ from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.rerank import Scored, score_statements
-from assistant.retrieve import Retriever
+from assistant.retrieve import Vocabulary
 from assistant.text import terms
 from assistant.types import Answer, Citation, Sentence, Source
 
@@ -76,11 +76,11 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 class ExtractiveAnswerer:
     name = "extractive"
 
-    def __init__(self, settings: Settings, retriever: Retriever,
+    def __init__(self, settings: Settings, vocabulary: Vocabulary,
                  min_score: float = 0.36, relative: float = 0.8,
                  concept_bar: float = 0.5) -> None:
         self.settings = settings
-        self.retriever = retriever
+        self.vocabulary = vocabulary
         self.min_score = min_score
         self.relative = relative
         # an answer despite a concept the documents never use needs this much agreement
@@ -89,7 +89,7 @@ class ExtractiveAnswerer:
     def score_units(self, question: str, sources: list[Source]) -> list[Scored]:
         """(score, source, sentence, sentence terms) for every statement, best first;
         sentences that miss a year the question asks about count less."""
-        r = self.retriever
+        r = self.vocabulary
         # the rank prior is the passage's place in the fusion (its score), not in the
         # reranked order, which already comes from these sentence scores
         by_fusion = sorted(range(len(sources)), key=lambda i: -sources[i].score)
@@ -114,7 +114,7 @@ class ExtractiveAnswerer:
         best = scored[0][0] if scored else 0.0
         if shape(question) == "balance" and self.settings.complete_lists:
             # the table of targets a balance asks for: its rows hold no words of the question
-            counted = list_answer(question, sources, sources, self.retriever.passages_of,
+            counted = list_answer(question, sources, sources, self.vocabulary.passages_of,
                                   balance=True)
             if counted is not None:
                 return replace(counted,
@@ -174,7 +174,7 @@ class ExtractiveAnswerer:
         best = scored[0][0] if scored else 0.0
         hits = [src for score, src, _, _ in scored
                 if score >= max(cutoff, LIST_RUN_SHARE * best)]
-        return list_answer(question, sources, hits, self.retriever.passages_of)
+        return list_answer(question, sources, hits, self.vocabulary.passages_of)
 
     def signals(self, question: str, scored: list[Scored],
                 sources: list[Source]) -> dict[str, float]:
@@ -187,7 +187,7 @@ class ExtractiveAnswerer:
         missing = bool(kind) and not any(kind.names.search(u) for _, _, u, _ in scored)
         top = max((s.score for s in sources), default=0.0)
         return decision.signals(best, second, coverage,
-                                bool(absent_concepts(question, self.retriever.knows)),
+                                bool(absent_concepts(question, self.vocabulary.knows)),
                                 missing, top)
 
     def _fitted(self) -> dict | None:
@@ -202,14 +202,14 @@ class ExtractiveAnswerer:
         # a place, person or body no document names: the documents are about others, and
         # their passages about "Beispielstadt" must not answer a question on "Dortmund"
         rules = params.current()
-        names = absent_concepts(question, self.retriever.knows, names=True)
+        names = absent_concepts(question, self.vocabulary.knows, names=True)
         if names and rules.absent_names:
             return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
         kind = wanted(question) if rules.kind_missing else None
         if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
             # words no document uses, below the bar for them, tell the user more than
             # the missing kind of fact (the order of the hand-set rules)
-            absent = absent_concepts(question, self.retriever.knows)
+            absent = absent_concepts(question, self.vocabulary.knows)
             hint = _nowhere(absent) if absent and best < self.concept_bar else kind.hint
             return Refusal(f"Frage nach {kind.what}; {kind.hint}", hint)
         fitted = self._fitted()
@@ -217,12 +217,12 @@ class ExtractiveAnswerer:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
             if p >= fitted["threshold"]:
                 return None
-            absent = absent_concepts(question, self.retriever.knows)
+            absent = absent_concepts(question, self.vocabulary.knows)
             hint = _nowhere(absent) if absent else ""
             why = (f"beantwortbar mit Wahrscheinlichkeit {p:.2f} unter "
                    f"{fitted['threshold']:.2f} (angepasste Entscheidung)")
             return Refusal(f"{hint}; {why}" if hint else why, hint)
-        absent = absent_concepts(question, self.retriever.knows)
+        absent = absent_concepts(question, self.vocabulary.knows)
         if absent and best < self.concept_bar:
             hint = _nowhere(absent)
             return Refusal(f"{hint}; beste Übereinstimmung {best:.2f} unter "

@@ -8,9 +8,10 @@ hands the text to ``verify`` for citations and support. The sequence of ``answer
     → prepare (fit sources, render prompts/answer.txt) → model.complete
     → Verifier.check → Answer
 
-``select`` uses the extractive answerer's sentence scores and answerability checks (when a
-real retriever is given): a small model cites less beside the point when it sees only the
-few passages that carry the answer, and an unanswerable question costs no generation.
+``select`` uses the extractive answerer's sentence scores and answerability checks (when
+the collection's ``Vocabulary`` is given): a small model cites less beside the point when
+it sees only the few passages that carry the answer, and an unanswerable question costs no
+generation.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.prompts import render
 from assistant.rerank import echoes
-from assistant.retrieve import Retriever
+from assistant.retrieve import Vocabulary
 from assistant.types import Answer, Citation, Source
 
 # Tokens the chat template adds around each message, and a safety margin on top.
@@ -121,15 +122,15 @@ LIST_PROMPT_ITEMS = 40  # items of a list shown to the model (the answer lists t
 class GeneratedAnswerer:
     """An ``Answerer`` over any ``ChatModel``; see the module docstring."""
 
-    def __init__(self, name: str, settings: Settings, retriever, model: ChatModel) -> None:
+    def __init__(self, name: str, settings: Settings, vocabulary, model: ChatModel) -> None:
         self.name = name
         self.settings = settings
-        self.retriever = retriever
+        self.vocabulary = vocabulary
         self.model = model
-        embedder = getattr(retriever, "embedder", None)
+        embedder = getattr(vocabulary, "embedder", None)
         self.verifier = Verifier(embedder)
-        self.scorer = (ExtractiveAnswerer(settings, retriever)
-                       if isinstance(retriever, Retriever) else None)
+        self.scorer = (ExtractiveAnswerer(settings, vocabulary)
+                       if isinstance(vocabulary, Vocabulary) else None)
         self._last_list: tuple = (None, None)
 
     @property

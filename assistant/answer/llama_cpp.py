@@ -78,8 +78,8 @@ class LlamaCppModel:
             raise _context_error(exc, self.context_tokens) from exc
 
 
-def create(settings: Settings, retriever) -> GeneratedAnswerer:
+def create(settings: Settings, vocabulary) -> GeneratedAnswerer:
     """Factory for ``BACKENDS['llama-cpp']``."""
     model = LlamaCppModel(model_path(settings), settings.llm_context_tokens,
                           settings.llm_n_threads)
-    return GeneratedAnswerer("llama-cpp", settings, retriever, model)
+    return GeneratedAnswerer("llama-cpp", settings, vocabulary, model)

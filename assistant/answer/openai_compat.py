@@ -119,6 +119,6 @@ class OpenAIChatModel:
             chunks.close()
 
 
-def create(settings: Settings, retriever) -> GeneratedAnswerer:
+def create(settings: Settings, vocabulary) -> GeneratedAnswerer:
     """Factory for ``BACKENDS['openai']``."""
-    return GeneratedAnswerer("openai", settings, retriever, OpenAIChatModel(settings))
+    return GeneratedAnswerer("openai", settings, vocabulary, OpenAIChatModel(settings))
