@@ -24,12 +24,10 @@ from assistant.errors import ConfigError
 @dataclass(frozen=True)
 class ScoringParams:
     # search (assistant.retrieve, assistant.rerank)
-    question_penalty: float = 0.5  # a passage of questions only keeps half its fused score
     search_synonyms: bool = True  # a word no document uses is searched by its synonyms
     rank_decay: float = 0.15  # prior of rank r: 1 / (1 + rank_decay · (r − 1))
     rerank_blend: float = 0.3  # weight of that prior beside the best sentence's score
     # sentence scores (assistant.rerank, assistant.answer.answerable)
-    min_words: int = 4  # shorter pieces are headings or fragments, not statements
     heading_share: float = 0.5  # a question term only a heading above the passage says
     own_heading_share: float = 0.8  # … only the passage's own heading says (swept 0.7–1.0)
     synonym_share: float = 0.7  # … only a synonym of it in the sentence (swept 0.5, 0.7)
@@ -60,15 +58,12 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("fragenabzug", "Abschnitte aus Fragen rücken in der Suche nach hinten",
-         {"question_penalty": 0.0}),
     Rule("suchsynonyme", "ein Wort, das kein Dokument nutzt, wird über Synonyme gesucht",
          {"search_synonyms": False}),
     Rule("nachsortieren", "Treffer nach ihrem besten Satz neu ordnen",
          settings={"rerank_candidates": 0}),
     Rule("rangvorwissen", "der Rang aus der Suche zählt im Satzwert und beim Neuordnen",
          {"rank_decay": 0.0, "rerank_blend": 0.0}),
-    Rule("mindestlaenge", "Stücke unter vier Wörtern sind keine Aussage", {"min_words": 1}),
     Rule("ueberschriften", "ein Fragewort in der Überschrift zählt teilweise",
          {"heading_share": 0.0, "own_heading_share": 0.0}),
     Rule("synonyme", "ein Synonym eines Frageworts im Satz zählt teilweise",

@@ -52,14 +52,12 @@ Expand = Callable[[frozenset[str]], set[str]]
 
 def statements(source: Source) -> list[str]:
     """Sentences of a passage (table rows for tables, which carry their header) that can
-    answer something: at least four words and not a question."""
-    return [unit for unit, _ in _analysed(source.chunk.kind, source.chunk.text,
-                                          params.current().min_words)]
+    answer something: not a question."""
+    return [unit for unit, _ in _analysed(source.chunk.kind, source.chunk.text)]
 
 
 @lru_cache(maxsize=20_000)
-def _analysed(kind: str, text: str, min_words: int
-              ) -> tuple[tuple[str, frozenset[str]], ...]:
+def _analysed(kind: str, text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Statements of a passage text with their terms; sentence splitting is the costly part
     of scoring, and the same passages come back question after question."""
     if kind == "table":
@@ -68,7 +66,7 @@ def _analysed(kind: str, text: str, min_words: int
     else:
         units = split_sentences(text)
     return tuple((u, frozenset(terms(u))) for u in units
-                 if len(words(u)) >= min_words and not u.rstrip().endswith("?"))
+                 if words(u) and not u.rstrip().endswith("?"))
 
 
 @cache
@@ -158,7 +156,7 @@ def score_statements(question: str, question_vector: np.ndarray, sources: list[S
     grow = expand if expand is not None and p.abbreviations else set
     said = q_terms | _presenting()
     cands = [(src, unit, grow(u_terms)) for src in sources
-             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text, p.min_words)
+             for unit, u_terms in _analysed(src.chunk.kind, src.chunk.text)
              if u_terms - said]
     if not cands:
         return []

@@ -206,11 +206,6 @@ class Retriever:
                 for rank, (chunk, _score, meta) in enumerate(hits, start=1):
                     entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
                     entry[0] += weight / (kk + rank)
-        # a passage that is mostly questions (a guideline's list of guiding questions)
-        # matches a question very well but answers nothing: its fused score is lowered
-        penalty = params.current().question_penalty
-        for entry in fused.values():
-            entry[0] *= 1.0 - penalty * entry[1].questions
         ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))
         deep = max(k, self.settings.rerank_candidates)
         sources = [Source.of(c, m, r + 1, s) for r, (s, c, m) in enumerate(ranked[:deep])]

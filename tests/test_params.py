@@ -39,7 +39,7 @@ def test_unknown_rule_names_are_named_with_the_known_ones():
 
     with pytest.raises(ConfigError) as e:
         params.rules("synonyme,gibtsnicht")
-    assert "gibtsnicht" in str(e.value) and "fragenabzug" in str(e.value)
+    assert "gibtsnicht" in str(e.value) and "suchsynonyme" in str(e.value)
     assert [r.name for r in params.rules(" synonyme , jahre ")] == ["synonyme", "jahre"]
 
 
@@ -127,4 +127,4 @@ def test_ablate_with_an_unknown_rule_is_a_german_error(tmp_path):
                            "--data", str(tmp_path / "daten")],
                           capture_output=True, text=True, cwd=REPO, timeout=300)
     assert proc.returncode == 2
-    assert "--ablate: unbekannte Regel(n): gibtsnicht; möglich: fragenabzug" in proc.stderr
+    assert "--ablate: unbekannte Regel(n): gibtsnicht; möglich: suchsynonyme" in proc.stderr
