@@ -6,7 +6,8 @@ does and which parameters (or settings) switch it off. ``assistant eval --ablate
 NAME[,NAME…]`` evaluates with rules switched off; ``assistant eval --ablation`` measures
 every rule on every evaluation set (``assistant.evaluate.ablation``), so a rule keeps its
 place by what it does on sets we did not write. Where a value came from is said beside it;
-none was set for a single question.
+none was set for a single question. What each rule does on every set, and which were
+removed: ``eval/results/ablation.md``, ``eval/RESULTS.md``.
 
 The values are process-wide: an evaluation switches them for its whole run (``use``), the
 app never does.
@@ -29,8 +30,8 @@ class ScoringParams:
     rerank_blend: float = 0.3  # weight of that prior beside the best sentence's score
     # sentence scores (assistant.rerank, assistant.answer.answerable)
     heading_share: float = 0.5  # a question term only a heading above the passage says
-    own_heading_share: float = 0.8  # … only the passage's own heading says (swept 0.7–1.0)
-    synonym_share: float = 0.7  # … only a synonym of it in the sentence (swept 0.5, 0.7)
+    own_heading_share: float = 0.8  # … only its own heading says (bundled sweep 0.7–1.0)
+    synonym_share: float = 0.7  # … only a synonym of it in the sentence (bundled: 0.5, 0.7)
     abbreviations: bool = True  # a sentence means the long form of an abbreviation it uses
     year_factor: bool = True  # a sentence without the year asked for counts 0.7 or 0.4
     type_miss: float = 0.7  # a sentence without the kind of answer asked for (amount, date …)
