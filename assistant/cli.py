@@ -128,7 +128,7 @@ def _cmd_ingest(args, settings: Settings) -> int:
     from tqdm import tqdm
 
     from assistant.engine import Engine
-    from assistant.store import Store
+    from assistant.index.store import Store
 
     missing = [p for p in args.paths if not p.exists()]
     if args.rebuild:

@@ -20,8 +20,8 @@ from assistant.index import (
     ingest_paths,
     open_store,
 )
-from assistant.retrieve import Retriever
-from assistant.store import Store
+from assistant.index.store import Store
+from assistant.search.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, IngestReport
 
 

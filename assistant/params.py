@@ -24,11 +24,11 @@ from assistant.errors import ConfigError
 
 @dataclass(frozen=True)
 class ScoringParams:
-    # search (assistant.retrieve, assistant.rerank)
+    # search (assistant.search.retrieve, assistant.search.rerank)
     search_synonyms: bool = True  # a word no document uses is searched by its synonyms
     rank_decay: float = 0.15  # prior of rank r: 1 / (1 + rank_decay · (r − 1))
     rerank_blend: float = 0.3  # weight of that prior beside the best sentence's score
-    # sentence scores (assistant.rerank, assistant.answer.answerable)
+    # sentence scores (assistant.search.rerank, assistant.answer.answerable)
     heading_share: float = 0.5  # a question term only a heading above the passage says
     own_heading_share: float = 0.8  # … only its own heading says (bundled sweep 0.7–1.0)
     synonym_share: float = 0.7  # … only a synonym of it in the sentence (bundled: 0.5, 0.7)

@@ -13,7 +13,7 @@ one-word entries of its synsets to its words ("im Schnitt" → "durchschnittlich
 They are used twice, and cautiously, because a word has several meanings ("Schnitt" is
 also a haircut) and the thesaurus cannot tell which one the question means: the word search
 looks for the synonyms of a question word only when no document uses the word itself
-(``assistant.retrieve``), and a sentence that says a synonym gets less than one that says
+(``assistant.search.retrieve``), and a sentence that says a synonym gets less than one that says
 the word (``synonym_share`` in ``assistant.params``). A word in more than ``MAX_SYNSETS`` synsets
 ("Schnitt", "Zahl", "fehlen") lends none; a phrase names one meaning and always lends
 (``question_synonyms``). Without the file there are no synonyms and

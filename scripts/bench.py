@@ -83,8 +83,8 @@ def bench_retrieval(n_chunks: int, n_queries: int) -> None:
 
     from assistant.config import Settings
     from assistant.embed import load_embedder
-    from assistant.retrieve import Retriever
-    from assistant.store import Store
+    from assistant.index.store import Store
+    from assistant.search.retrieve import Retriever
     from assistant.types import Chunk, DocumentInfo
 
     rng = random.Random(7)

@@ -100,8 +100,8 @@ def bench_synthetic(n_chunks: int) -> None:
     from assistant.answer.extractive import ExtractiveAnswerer
     from assistant.config import Settings
     from assistant.embed import load_embedder
-    from assistant.retrieve import Retriever
-    from assistant.store import Store
+    from assistant.index.store import Store
+    from assistant.search.retrieve import Retriever
     from assistant.types import Chunk, DocumentInfo
 
     rng = random.Random(11)

@@ -120,7 +120,7 @@ class Einlesen:
 def abschnitte(daten: Path, cwd: Path) -> list[tuple[str, str, str]]:
     """(Dokument, Abschnitts-ID, Text) aller Abschnitte im Index unter ``daten``."""
     code = ("import json, sys; from assistant.config import Settings; "
-            "from assistant.store import Store; "
+            "from assistant.index.store import Store; "
             "s = Store(Settings(data_dir=sys.argv[1]), 'e5-small', 384); "
             "print(json.dumps([(c.doc_id, c.id, c.text) for c in s.all_chunks()[0]]))")
     out = subprocess.run([sys.executable, "-c", code, str(daten)], capture_output=True,

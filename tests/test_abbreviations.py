@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.abbreviations import Abbreviations, definitions
-from assistant.rerank import SentenceVectors, score_statements
+from assistant.search.rerank import SentenceVectors, score_statements
 from assistant.text import terms
 from tests.test_rerank import src
 

@@ -23,9 +23,9 @@ from assistant.draft import (
     save_draft,
     unsupported_sentences,
 )
+from assistant.draft.export import export_docx, numbered, to_markdown
 from assistant.engine import Engine
 from assistant.errors import AssistantError
-from assistant.export import export_docx, numbered, to_markdown
 from assistant.types import Answer, Citation, Sentence
 from tests.documents import make_pdf
 

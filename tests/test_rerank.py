@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.rerank import SentenceVectors, rerank, statements
+from assistant.search.rerank import SentenceVectors, rerank, statements
 from assistant.types import Chunk, Source
 
 
@@ -67,7 +67,7 @@ def test_a_question_term_only_the_section_heading_says_counts_less(e5):
     from dataclasses import replace
 
     from assistant import params
-    from assistant.rerank import score_statements
+    from assistant.search.rerank import score_statements
 
     question = "Auf welches Erfahrungswissen können wir zurückgreifen?"
     text = "Ehrenamt braucht Hauptamt: Lotsen und Sprachmittler funktionieren mit Begleitung."
@@ -96,7 +96,7 @@ def test_a_question_term_only_the_section_heading_says_counts_less(e5):
 
 
 def test_a_participle_and_its_noun_are_one_concept_of_the_question(e5):
-    from assistant.rerank import score_statements
+    from assistant.search.rerank import score_statements
     from assistant.text import term_groups
 
     question = "Was wurde zur Sprachmittlung beschlossen?"

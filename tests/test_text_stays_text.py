@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
 from assistant.draft import DraftSection, new_draft, replace_section
-from assistant.export import export_csv, export_xlsx, md_text, to_markdown
-from assistant.measures import Measure, Overview, Place, StatedGap
+from assistant.draft.export import export_csv, export_xlsx, md_text, to_markdown
+from assistant.draft.measures import Measure, Overview, Place, StatedGap
 from assistant.types import Answer, Citation, IngestReport, Problem, Sentence
 from workspace import render
 

@@ -56,7 +56,7 @@ def test_a_word_no_document_uses_is_searched_by_its_synonyms(engine, monkeypatch
     # the sentence scores of the rerank credit "Dolmetscher" for "übersetzen" too
     assert engine.retriever.search(question, k=3)[0].document == "sprachmittlung.txt"
     # without the thesaurus the word search knows only "Eltern", which all three say
-    monkeypatch.setattr("assistant.retrieve.question_synonyms",
+    monkeypatch.setattr("assistant.search.retrieve.question_synonyms",
                         lambda q: {g: frozenset() for g in term_groups(q)})
     hits = engine.retriever.lexical(question, 3, Filters())
     assert hits[0][1] < 2 * hits[-1][1]

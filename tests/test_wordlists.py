@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import guidance, measures, rerank, wordlists
+from assistant import guidance, wordlists
 from assistant.answer import answerable
+from assistant.draft import measures
+from assistant.search import rerank
 from assistant.text import terms
 
 PACKAGE = Path(__file__).resolve().parents[1] / "assistant"
@@ -22,7 +24,7 @@ GRAMMAR = {
     ("text.py", "_ABBREVIATIONS"),  # abbreviations after which a sentence goes on ("bzw.")
     ("text.py", "_EXTRA_STOPWORDS"),  # question words, pronouns, auxiliary and modal verbs
     # articles, prepositions and verbs stripped before a target group ("für die Eltern")
-    ("measures.py", "_LEAD_STOP"),
+    ("draft/measures.py", "_LEAD_STOP"),
 }
 
 

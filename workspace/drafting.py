@@ -19,8 +19,8 @@ from assistant.draft import (
     remove_citation,
     save_draft,
 )
+from assistant.draft.export import export_docx, to_markdown
 from assistant.errors import AssistantError
-from assistant.export import export_docx, to_markdown
 from assistant.types import Filters
 from workspace.context import Workspace
 from workspace.preferences import check_backend

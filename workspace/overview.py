@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.errors import AssistantError
-from assistant.export import (
+from assistant.draft.export import (
     coverage_rows,
     export_csv,
     export_xlsx,
     gap_rows,
     measure_rows,
 )
-from assistant.measures import MEASURE_COLUMNS, Overview, build_overview
+from assistant.draft.measures import MEASURE_COLUMNS, Overview, build_overview
+from assistant.errors import AssistantError
 from workspace.context import Workspace
 from workspace.render import text
 

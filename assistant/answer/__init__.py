@@ -27,7 +27,7 @@ from assistant.answer.query import (  # noqa: F401  (the query stage, also re-ex
 )
 from assistant.config import Settings
 from assistant.errors import ConfigError
-from assistant.retrieve import Retriever, Vocabulary
+from assistant.search.retrieve import Retriever, Vocabulary
 from assistant.types import Answer, Citation, Filters, Source
 
 

@@ -2,7 +2,7 @@
 
 No language model: every sentence of the answer is a sentence (or table row) of a source,
 so nothing is invented. Sentences are scored by meaning and wording as in
-``assistant.rerank``, times the retrieval rank of their passage, a year check and an
+``assistant.search.rerank``, times the retrieval rank of their passage, a year check and an
 answer-type check (``answerable``).
 
 The best sentences are de-duplicated, grouped by document and cited by passage. When no
@@ -27,8 +27,8 @@ from assistant.answer.contradiction import MIN_BAR, disagreement
 from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
 from assistant.config import Settings
-from assistant.rerank import Scored, score_statements
-from assistant.retrieve import Vocabulary
+from assistant.search.rerank import Scored, score_statements
+from assistant.search.retrieve import Vocabulary
 from assistant.text import terms
 from assistant.types import Answer, Citation, Sentence, Source
 

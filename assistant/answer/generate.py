@@ -35,8 +35,8 @@ from assistant.answer.verify import (
 from assistant.config import Settings
 from assistant.errors import GeneratorError
 from assistant.prompts import render
-from assistant.rerank import echoes
-from assistant.retrieve import Vocabulary
+from assistant.search.rerank import echoes
+from assistant.search.retrieve import Vocabulary
 from assistant.types import Answer, Citation, Source
 
 # Tokens the chat template adds around each message, and a safety margin on top.

@@ -19,7 +19,7 @@ from assistant.answer.limits import check_input, limit_questions
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.guidance import step2_question
-from assistant.retrieve import Retriever
+from assistant.search.retrieve import Retriever
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterat
 def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterator[Runner]:
     from assistant.answer import ask, load_answerer
     from assistant.evaluate import answers, beir
-    from assistant.retrieve import Retriever
+    from assistant.search.retrieve import Retriever
 
     kept, questions = answers.protocol(beir.load_beir(s.beir), s.beir, s.every)
     questions = [q for q in questions if "" in s.splits or q.split in s.splits]

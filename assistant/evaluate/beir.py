@@ -22,9 +22,9 @@ from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import ConfigError
 from assistant.evaluate import metrics as m
+from assistant.index.store import Store
 from assistant.ingest.chunking import chunk_id, embedding_text
-from assistant.retrieve import Retriever
-from assistant.store import Store
+from assistant.search.retrieve import Retriever
 from assistant.types import Chunk, DocumentInfo
 
 COLUMNS = ("ndcg@10", "mrr@10", "recall@1", "recall@10")

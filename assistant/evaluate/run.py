@@ -19,7 +19,7 @@ from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.evaluate.questions import Question
 from assistant.evaluate.score import K_MAX, evidence_qrels, score_question, summarise
-from assistant.retrieve import Retriever
+from assistant.search.retrieve import Retriever
 
 # settings that change results; recorded in every summary
 RESULT_SETTINGS = ("embedder", "retrieval_mode", "dense_weight", "rrf_k", "top_k", "candidates",

@@ -32,7 +32,7 @@ import numpy as np
 
 from assistant import wordlists
 from assistant.answer.lists import items_in
-from assistant.measures_model import (  # noqa: F401 - the names of the overview, also from here
+from assistant.draft.measures_model import (  # noqa: F401 - the names of the overview, also from here
     CITYWIDE,
     GAP_COLUMNS,
     MEASURE_COLUMNS,

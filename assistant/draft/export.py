@@ -12,7 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.draft import Draft, DraftSection, renumber_marks
-from assistant.measures import CITYWIDE, GAP_COLUMNS, MEASURE_COLUMNS, TOPICS, Overview
+from assistant.draft.measures import (
+    CITYWIDE,
+    GAP_COLUMNS,
+    MEASURE_COLUMNS,
+    TOPICS,
+    Overview,
+)
 from assistant.types import Citation
 
 # Markdown export: characters that start links, images, HTML, emphasis, code, tables,

@@ -1,5 +1,5 @@
 """Retrieve stage: lexical (BM25 over German stems), dense (Chroma) and their fusion, then
-the best ``rerank_candidates`` re-ordered by their best sentence (``assistant.rerank``).
+the best ``rerank_candidates`` re-ordered by their best sentence (``assistant.search.rerank``).
 
 Dense search is exact up to ``exact_search_max_chunks``: the chunk vectors are read from
 Chroma once and compared with the question in memory. Chroma's HNSW graph is approximate,
@@ -24,10 +24,10 @@ from assistant import params
 from assistant.abbreviations import Abbreviations
 from assistant.config import Settings
 from assistant.embed import Embedder, dot_rows
+from assistant.index.store import Store
 from assistant.ingest import embedding_text
-from assistant.rerank import SentenceVectors, rerank
+from assistant.search.rerank import SentenceVectors, rerank
 from assistant.spelling import Speller
-from assistant.store import Store
 from assistant.text import terms
 from assistant.thesaurus import question_synonyms
 from assistant.types import Chunk, DocFacts, Filters, Source

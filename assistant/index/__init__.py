@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import DocumentError, IngestCancelled
+from assistant.index.store import Store
 from assistant.ingest import (
     check_file,
     chunk_blocks,
@@ -29,7 +30,6 @@ from assistant.ingest import (
     parse,
 )
 from assistant.ingest.files import os_message
-from assistant.store import Store
 from assistant.types import IngestReport, Problem
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,1 @@
+"""Search stage: hybrid retrieval over the index and sentence-level reranking."""
