@@ -92,7 +92,7 @@ def _items(args: argparse.Namespace) -> tuple[list[tuple[int | None, str | None,
                               + (lines.report() if lines.bad else f"{args.questions} ist leer."))
         return [(n, qid, obj["question"]) for n, obj, qid in lines.rows], lines
     if args.step2:
-        # ask() searches a guidance question with the draft's words (as_searched)
+        # ask() searches a guidance question with the draft's words (``understand``)
         return [(None, q.key, q.question) for q in STEP2_QUESTIONS], None
     if question:
         return [(None, None, question)], None

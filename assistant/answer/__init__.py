@@ -14,16 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
-from assistant.answer.query import (  # noqa: F401  (the query stage, also re-exported)
+from assistant.answer.query import (  # noqa: F401  (as_question, sub_questions: re-exported)
     Part,
-    Query,
     as_question,
-    as_searched,
-    check_question,
-    spell,
     sub_questions,
     understand,
-    without_courtesy,
 )
 from assistant.config import Settings
 from assistant.errors import ConfigError
@@ -120,13 +115,12 @@ def merge_answers(question: str, parts: list[Answer]) -> Answer:
                   sentences=tuple(sentences), notes=tuple(notes), items=tuple(items))
 
 
-def ask(question: str | Query, retriever: Retriever, answerer: Answerer, k: int | None = None,
+def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None = None,
         mode: str | None = None, filters: Filters | None = None) -> Answer:
     """Understand, search, answer; records the time of each stage. An input with several
-    questions is answered question by question (``merge_answers``). ``question`` may be
-    a ``Query`` already read by ``understand``."""
+    questions is answered question by question (``merge_answers``)."""
     t0 = time.perf_counter()
-    query = question if isinstance(question, Query) else understand(question, retriever, k)
+    query = understand(question, retriever, k)
     t1 = time.perf_counter()
     answers = [answer_part(part, retriever, answerer, k, mode, filters) for part in query.parts]
     answer = answers[0] if len(answers) == 1 else merge_answers(query.question, answers)

@@ -39,7 +39,8 @@ class Query:
 
     question: str  # the input as read, cut to its first ``max_sub_questions`` questions
     limited: str  # the note on questions left out ("" when none was)
-    parts: tuple[Part, ...]  # one per question; a guidance question's parts pair with its
+    # one per question; the parts of a guidance question pair with its search words' parts
+    parts: tuple[Part, ...]
     search: str  # what the whole input is searched with (the evaluation's retrieval pass)
 
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +45,6 @@ class EvalSet:
     splits: tuple[str, ...] = ("",)  # "" is the whole set
     every: int = 1
 
-    @property
-    def metrics(self) -> tuple:
-        return ANSWER_METRICS if self.beir else QUESTION_METRICS
-
     def missing(self) -> Path | None:
         for path in (self.questions, self.corpus, self.beir):
             if path is not None and not path.exists():
@@ -71,8 +66,7 @@ def read_sets(path: Path = SETS_FILE) -> list[EvalSet]:
 Runner = Callable[[Settings], dict]  # settings → {split: numbers}
 
 
-@contextmanager
-def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterator[Runner]:
+def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner:
     from assistant.engine import Engine
     from assistant.evaluate.questions import read_questions
     from assistant.evaluate.run import run_questions
@@ -90,11 +84,10 @@ def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterat
         return {split: summarise([r for r in records if not split or split_of[r["id"]] == split])
                 for split in s.splits}
 
-    yield run
+    return run
 
 
-@contextmanager
-def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterator[Runner]:
+def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner:
     from assistant.answer import ask, load_answerer
     from assistant.evaluate import answers, beir
     from assistant.search.retrieve import Retriever
@@ -113,7 +106,7 @@ def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Iterator
         return {split: answers.summary([r for r in rows if not split or r["split"] == split])
                 for split in s.splits}
 
-    yield run
+    return run
 
 
 def ablation(sets: list[EvalSet], settings: Settings, rules: list[params.Rule],
@@ -129,12 +122,11 @@ def ablation(sets: list[EvalSet], settings: Settings, rules: list[params.Rule],
         if s.missing():
             say(f"ÜBERSPRUNGEN {s.name}: {s.missing()} fehlt")
             continue
-        with ExitStack() as stack:
-            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(
-                prefix="ausgangslage-ablation-", ignore_cleanup_errors=True)))
+        with tempfile.TemporaryDirectory(prefix="ausgangslage-ablation-",
+                                         ignore_cleanup_errors=True) as folder:
+            tmp = Path(folder)
             say(f"{s.name}: einlesen …")
-            opener = _answer_set if s.beir else _question_set
-            run = stack.enter_context(opener(s, settings, embedder, tmp))
+            run = (_answer_set if s.beir else _question_set)(s, settings, embedder, tmp)
             say(f"{s.name}: alle Regeln an")
             base = run(settings)
             off = {}
