@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Evaluation on real German PDFs that we did not write: five documents of Debian's package
+# Evaluation on real German PDFs that we did not write: eight documents of Debian's package
 # texlive-lang-german (LaTeX-typeset manuals, a law-related class, a conference abstract
-# with TeX's loose umlaut dots) and the Debian Edu manual for school networks (package
-# debian-edu-doc-de, 104 pages from DBLaTeX, justified lines whose words pypdf glues),
-# fetched from the Debian archive into a temporary folder and asked the 26 questions of
-# eval/echte-pdfs/questions.jsonl (23 answerable, 3 not).
-# Prints the summary; the run lands in eval/runs/. Extra arguments go to 'assistant eval'.
-# With --nur-holen ORDNER the six PDFs are only copied into ORDNER (for --ablation).
+# with TeX's loose umlaut dots, a three-column command sheet, two manuals with tables), the
+# Debian Edu manual for school networks (package debian-edu-doc-de, 104 pages from DBLaTeX,
+# justified lines whose words pypdf glues) and a scan: three pages of booktabs-de.pdf
+# rendered to grey images without a text layer (booktabs-de-scan.pdf), which only OCR reads.
+# Fetched from the Debian archive into a temporary folder and asked the 67 questions of
+# eval/echte-pdfs/questions.jsonl (53 answerable, 14 not; 26 "dev", 41 "test").
+# Prints the summary; the run lands in eval/runs/. Extra arguments go to 'assistant eval'
+# (e.g. --split test). With --nur-holen ORDNER the ten PDFs are only copied into ORDNER
+# (for --ablation).
 #   bash scripts/echte-pdfs.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +26,27 @@ for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/deb"; done
 mkdir "$work/pdfs"
 doc="$work/deb/usr/share/doc/texlive-doc"
 for f in latex/milog/milog.pdf latex/lshort-german/l2kurz.pdf texlive/texlive-de/texlive-de.pdf \
-         latex/hausarbeit-jura/hausarbeit-jura.pdf latex/fifinddo-info/dante-mv45-lueck.pdf; do
+         latex/hausarbeit-jura/hausarbeit-jura.pdf latex/fifinddo-info/dante-mv45-lueck.pdf \
+         latex/latexcheat-de/latexsheet-de.pdf generic/dehyph-exptl/dehyph-exptl.pdf \
+         latex/bibleref-german/de-bibleref-german.pdf; do
   cp "$doc/$f" "$work/pdfs/"
 done
 cp "$work"/deb/usr/share/doc/debian-edu-doc-de/debian-edu-bookworm-manual.pdf "$work/pdfs/"
+# The scan: pages 1-3 of booktabs-de.pdf (title, two example tables, the two rules) as
+# 200-dpi grey JPEG images in a PDF without text, so that the assistant has to run OCR.
+.venv/bin/python - "$doc/latex/booktabs-de/booktabs-de.pdf" "$work/pdfs/booktabs-de-scan.pdf" \
+    <<'PY' || { echo "Fehler: die gescannte Fassung von booktabs-de.pdf ließ sich nicht erzeugen" \
+                     "(pypdfium2 und Pillow in .venv nötig)." >&2; exit 1; }
+import sys
+
+import pypdfium2 as pdfium
+
+source, scan = sys.argv[1], sys.argv[2]
+pdf = pdfium.PdfDocument(source)
+pages = [pdf[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L") for i in range(3)]
+pages[0].save(scan, save_all=True, append_images=pages[1:], resolution=200, quality=80,
+              creationDate=None, modDate=None)  # no dates: the same bytes every time
+PY
 if [ -n "$target" ]; then
   mkdir -p "$target" && cp "$work"/pdfs/*.pdf "$target/" && echo "PDFs in $target"
   exit 0
