@@ -62,6 +62,11 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("german")
 
 
+# list-marker glyphs of PDF fonts (Symbol, Wingdings: private-use code points, shown as boxes)
+# and the DEL some PDFs write for "•": read as "•" once, at ingest (``assistant.ingest.parse``)
+BULLET_GLYPHS = str.maketrans(dict.fromkeys("\x7f\uf0b7\uf0a7\uf0d8\uf076\uf0fc", "•"))
+
+
 def clean_chars(text: str) -> str:
     """Unicode NFC, ligatures spelled out, no soft hyphens or zero-width characters,
     non-breaking spaces as spaces; line breaks and spacing untouched."""

@@ -20,9 +20,16 @@ class DocumentInfo:
     fictional: bool = False
     pages: int = 0
     chunks: int = 0
+    reader: int = 0  # READER_VERSION of the ingest that read it (0: before versions existed)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+# how documents are read into passages; raised when a change to ingest changes passage text
+# (1: list-marker glyphs of PDF fonts read as "•"), so that ``assistant ingest`` reads the
+# documents of an older index again instead of keeping them as they were
+READER_VERSION = 1
 
 
 @dataclass(frozen=True)

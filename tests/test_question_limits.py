@@ -8,11 +8,14 @@ import re
 
 import pytest
 
-from assistant.answer import ask, load_answerer
+from assistant.answer import ask, load_answerer, search
+from assistant.answer.query import understand
 from assistant.config import Settings, load_settings
 from assistant.engine import Engine
 from assistant.errors import ConfigError
+from assistant.search.params import SearchParams
 from assistant.search.retrieve import Retriever
+from assistant.types import Filters
 from tests.test_index import _folder
 
 QUESTIONS = [
@@ -77,9 +80,9 @@ def test_an_input_longer_than_the_limit_is_refused_naming_the_setting(engine):
 def test_more_questions_than_allowed_answers_the_first_and_says_how_many_were_left(
         engine, monkeypatch):
     searches = []
-    search = engine.retriever.search
-    monkeypatch.setattr(engine.retriever, "search",
-                        lambda *a, **kw: searches.append(a[0]) or search(*a, **kw))
+    find = engine.retriever.find
+    monkeypatch.setattr(engine.retriever, "find",
+                        lambda *a, **kw: searches.append(a[0]) or find(*a, **kw))
     answer = engine.ask(" ".join(QUESTIONS))
     assert re.findall(r"^### (.+)$", answer.text, re.M) == QUESTIONS[:5]
     assert len(searches) == 5  # not one search per question of the input
@@ -116,3 +119,24 @@ def test_at_most_five_words_no_document_uses_are_named(engine):
     hint = answer.text.rsplit("Hinweis: ", 1)[1]
     assert hint == ("„Feuerwehr“, „Polizei“, „Zoll“, „Bundeswehr“, „Marine“ und 3 weitere "
                     "kommen in keinem Dokument vor.")
+
+
+def test_search_parameters_are_resolved_once_per_question(engine):
+    """The settings and the caller's choices become one record per question: no ``None``
+    travels down to the search, a list question gets ``list_top_k``, a given k wins, and
+    0 is refused instead of silently meaning the default."""
+    settings = engine.settings
+    fact, = understand("Wer leitet das Sprachcafé?", engine.retriever).parts
+    listing, = understand("Welche Angebote gibt es für Jugendliche?", engine.retriever).parts
+    assert fact.params.k == settings.top_k and fact.params.mode == settings.retrieval_mode
+    assert listing.shape == "list"
+    assert listing.params.k == max(settings.top_k, settings.list_top_k) > settings.top_k
+    only = Filters(document="nirgends.txt")
+    given, = understand("Wer leitet das Sprachcafé?", engine.retriever, 2, "lexical",
+                        only).parts
+    assert (given.params.k, given.params.mode, given.params.filters) == (2, "lexical", only)
+    assert search(given, engine.retriever) == []  # the filter reached the search
+    with pytest.raises(ConfigError, match="top_k"):
+        SearchParams.of(settings, k=0)
+    with pytest.raises(ConfigError, match="Suchmodus"):
+        SearchParams.of(settings, mode="semantisch")

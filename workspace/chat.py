@@ -75,14 +75,14 @@ def answer_stream(ws: Workspace, question: str, filters: Filters,
     answerer = ws.engine.answerer(llm)
     retriever = ws.engine.retriever
     t0 = time.perf_counter()
-    query = understand(question, retriever)
+    query = understand(question, retriever, filters=filters)
     # several questions in one input are answered one by one (``ask``), not in one stream
     if not isinstance(answerer, Streamer) or len(query.parts) > 1:
         answer = ws.engine.ask(question, filters=filters, llm=llm)
         yield answer.text, answer
         return
     part = query.parts[0]
-    sources = search(part, retriever, filters=filters)
+    sources = search(part, retriever)
     t1 = time.perf_counter()
     above = f"{part.note}\n\n" if part.note else ""
     text = ""

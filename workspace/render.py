@@ -13,7 +13,6 @@ import re
 from assistant.draft import DraftSection, unsupported_sentences
 from assistant.types import Answer, Citation, IngestReport
 
-_GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
 # characters that can start markup in Markdown (links, images, emphasis, code, tables,
 # headings, math) or HTML; written as numeric character references they show as themselves
 _MARKUP = frozenset("&<>\"'`\\*_{}[]()#+!|~$@=")
@@ -22,11 +21,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # our own markup at the start of a line, and **bold** inside it
 _LINE = re.compile(r"^(### |[-*] |\d{1,3}\. )?(.*)$")
 _BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
-
-
-def tidy(text: str) -> str:
-    """Text for the screen: bullet glyphs some PDFs use (shown as boxes) become "•"."""
-    return text.translate(_GLYPHS)
 
 
 def _lines(value: object) -> str:
@@ -64,9 +58,9 @@ def markdown_text(value: object) -> str:
 
 def passage_html(c: Citation, marked: list[str] = ()) -> str:
     """The cited passage, escaped, with the sentences that cite it marked."""
-    passage = text(tidy(c.text))
+    passage = text(c.text)
     for sentence in marked:
-        s = text(tidy(sentence).strip())
+        s = text(sentence.strip())
         if s and s in passage:
             passage = passage.replace(s, f"<mark>{s}</mark>", 1)
     return passage.replace("\n", "<br>")
@@ -88,7 +82,7 @@ SHOWN_ITEMS = 10  # a long list shows this many items; the rest opens on request
 def answer_text(answer: Answer) -> str:
     """The answer's text; of a list answer with more than ``SHOWN_ITEMS`` items the first
     ones, and the rest behind "… weitere Einträge anzeigen"."""
-    lines = tidy(answer.text).split("\n")
+    lines = answer.text.split("\n")
     at = [i for i, line in enumerate(lines) if line.startswith("- ")]
     if not answer.items or len(at) <= SHOWN_ITEMS:
         return markdown_text("\n".join(lines))
@@ -104,13 +98,13 @@ def answer_text(answer: Answer) -> str:
 def answer_markdown(answer: Answer) -> str:
     """The chat message for an answer: text, then its sources, each openable."""
     if answer.nearest:
-        return "\n".join([markdown_text(tidy(answer.text)), "",
+        return "\n".join([markdown_text(answer.text), "",
                           "**Nächstliegende Fundstellen** (beantworten die Frage nicht sicher, "
                           "zum Öffnen anklicken):", ""]
                          + [citation_details(Citation.from_source(i + 1, s))
                             for i, s in enumerate(answer.nearest)])
     if answer.abstained or not answer.citations:
-        return markdown_text(tidy(answer.text))
+        return markdown_text(answer.text)
     by_n: dict[int, list[str]] = {}
     for s in answer.sentences:
         for n in s.citations:

@@ -44,9 +44,9 @@ class GermanRetriever(BaseRetriever):
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         retriever = self._engine.retriever
-        query = understand(query_bundle.query_str, retriever, self._k)
+        query = understand(query_bundle.query_str, retriever, self._k, filters=self._filters)
         found: dict[str, NodeWithScore] = {}
         for part in query.parts:  # several questions: the sources of each, once
-            for source in search(part, retriever, self._k, filters=self._filters):
+            for source in search(part, retriever):
                 found.setdefault(source.chunk.id, node_of(source))
         return list(found.values())

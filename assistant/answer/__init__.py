@@ -120,28 +120,24 @@ def ask(question: str, retriever: Retriever, answerer: Answerer, k: int | None =
     """Understand, search, answer; records the time of each stage. An input with several
     questions is answered question by question (``merge_answers``)."""
     t0 = time.perf_counter()
-    query = understand(question, retriever, k)
+    query = understand(question, retriever, k, mode, filters)
     t1 = time.perf_counter()
-    answers = [answer_part(part, retriever, answerer, k, mode, filters) for part in query.parts]
+    answers = [answer_part(part, retriever, answerer) for part in query.parts]
     answer = answers[0] if len(answers) == 1 else merge_answers(query.question, answers)
     timings = {**answer.timings_ms, "understand": (t1 - t0) * 1000,
                "total": (time.perf_counter() - t0) * 1000}
     return replace(with_note(answer, query.question, query.limited), timings_ms=timings)
 
 
-def search(part: Part, retriever: Retriever, k: int | None = None, mode: str | None = None,
-           filters: Filters | None = None) -> list[Source]:
-    """The sources for one question: ``k`` of them (default: setting top_k; a list or a
-    balance gets at least ``list_top_k``, to see the whole list)."""
-    if k is None and part.shape in ("list", "balance"):
-        k = max(retriever.settings.top_k, retriever.settings.list_top_k)
-    return retriever.search(part.search, k=k, mode=mode, filters=filters)
+def search(part: Part, retriever: Retriever) -> list[Source]:
+    """The sources for one question, searched as ``understand`` resolved it (``part.params``:
+    top_k, and at least ``list_top_k`` for a list or a balance, to see the whole list)."""
+    return retriever.find(part.search, part.params)
 
 
-def answer_part(part: Part, retriever: Retriever, answerer: Answerer, k: int | None,
-                mode: str | None, filters: Filters | None) -> Answer:
+def answer_part(part: Part, retriever: Retriever, answerer: Answerer) -> Answer:
     t0 = time.perf_counter()
-    sources = search(part, retriever, k, mode, filters)
+    sources = search(part, retriever)
     t1 = time.perf_counter()
     result = answerer.answer(part.read, sources)
     t2 = time.perf_counter()

@@ -19,7 +19,9 @@ from assistant.answer.limits import check_input, limit_questions
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.guidance import step2_question
+from assistant.search.params import SearchParams
 from assistant.search.retrieve import Retriever
+from assistant.types import Filters
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Part:
     note: str  # which words were read otherwise ("" when none was)
     search: str  # what the search looks for
     shape: str  # list, balance, number or fact (``shape``)
+    params: SearchParams  # how it is searched: the settings and the caller's choices, resolved
 
 
 @dataclass(frozen=True)
@@ -135,9 +138,11 @@ def as_searched(text: str, retriever: Retriever) -> str:
     return searched(question, spell(question, retriever)[0])
 
 
-def understand(text: str, retriever: Retriever, k: int | None = None) -> Query:
+def understand(text: str, retriever: Retriever, k: int | None = None, mode: str | None = None,
+               filters: Filters | None = None) -> Query:
     """``text`` read once: limits checked (a ``QuestionError`` or ``ConfigError`` that
-    names the setting), split into its questions, slips read, search text and shape set."""
+    names the setting), split into its questions, slips read, search text, shape and the
+    search's parameters set (``k`` sources, default by shape: ``SearchParams.of``)."""
     question, limited = check_question(text, retriever.settings, k)
     read_all, note_all = spell(question, retriever)
     search_all = searched(question, read_all)
@@ -150,7 +155,9 @@ def understand(text: str, retriever: Retriever, k: int | None = None) -> Query:
     out = []
     for asked, search in pairs:
         read, note = (read_all, note_all) if asked == question else spell(asked, retriever)
+        kind = shape(asked)
         out.append(Part(asked, read, note, read if search == asked
-                        else spell(search, retriever)[0], shape(asked)))
+                        else spell(search, retriever)[0], kind,
+                        SearchParams.of(retriever.settings, k, mode, filters, shape=kind)))
     whole = read_all if search_all == question else spell(search_all, retriever)[0]
     return Query(question, limited, tuple(out), whole)

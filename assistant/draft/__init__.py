@@ -28,7 +28,6 @@ from assistant.types import Answer, Citation, Filters
 FORMAT_VERSION = 1
 _MARK = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _ORDER = {q.key: i for i, q in enumerate(STEP2_QUESTIONS)}
-_GLYPHS = str.maketrans({"\x7f": "•", "\uf0b7": "•", "\uf0a7": "•"})  # PDF bullet glyphs
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def answer_text(answer: Answer) -> str:
     for s in answer.sentences:
         doc = by_n.get(s.citations[0]) if s.citations else last_doc
         marks = "".join(f" [{n}]" for n in s.citations if f"[{n}]" not in s.text)
-        text = s.text.translate(_GLYPHS).strip()
+        text = s.text.strip()
         end = text[-1] if text[-1:] in ".!?" else ""  # marks go before the full stop
         if not paragraphs or doc != last_doc:
             paragraphs.append([])

@@ -173,7 +173,7 @@ def _context(text: str, name: str, known_districts: set[str]) -> tuple[str, str,
 
 
 def _units(text: str) -> list[str]:
-    parts = re.split(r"[\uf0b7\u2022\x7f\uf0a7\n]+", text)
+    parts = re.split(r"[•\n]+", text)  # list markers are "•" since ingest
     return [s for p in parts for s in split_sentences(p)]
 
 

@@ -30,7 +30,7 @@ from assistant.ingest import (
     parse,
 )
 from assistant.ingest.files import os_message
-from assistant.types import IngestReport, Problem
+from assistant.types import READER_VERSION, IngestReport, Problem
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def _ingest_file(store: Store, embedder: Embedder, path: Path, doc_id: str,
     check_file(path, settings)  # readable and within the limits, before it is hashed
     sha = file_sha256(path)
     known = store.document(doc_id)
-    if known and known.sha256 == sha and not force:
+    if known and known.sha256 == sha and known.reader == READER_VERSION and not force:
         done.unchanged.append(doc_id)
         return
     # text read by OCR is kept until the document is done: a rerun does not read it again

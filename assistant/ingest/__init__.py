@@ -6,6 +6,7 @@ import hashlib
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from lxml.etree import XMLSyntaxError
@@ -20,7 +21,8 @@ from assistant.ingest.formats import read_markdown_text, read_txt
 from assistant.ingest.pdf import read_pdf
 from assistant.ingest.textfile import read_text
 from assistant.ingest.zipcheck import ZIP_SUFFIXES, check_zip
-from assistant.types import Block, DocumentInfo, ParsedDocument
+from assistant.text import BULLET_GLYPHS
+from assistant.types import READER_VERSION, Block, DocumentInfo, ParsedDocument
 
 SUPPORTED = (".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt", ".csv",
              ".xlsx", ".xls", ".ods", ".pptx", ".doc", ".rtf")
@@ -77,15 +79,24 @@ def parse(path: Path, doc_id: str, default_municipality: str = "unbekannt",
             f"beschädigt: die Datei lässt sich nicht vollständig entpacken oder lesen "
             f"({type(exc).__name__}) – bitte in ihrem Programm öffnen und neu speichern."
         ) from exc
+    blocks = [_marked(b) for b in blocks]
     if not blocks:
         raise DocumentError("kein verwertbarer Text gefunden – bitte den Inhalt prüfen.")
     limits_module.check_text(sum(len(b.text) for b in blocks), limits)
     given = {**own.pop("_front", {}), **given}  # a Markdown file's front matter
     meta = metadata.resolve(path, own, given, default_municipality)
     info = DocumentInfo(
-        doc_id=doc_id, path=str(path), sha256=sha256 or file_sha256(path), pages=pages, **meta
+        doc_id=doc_id, path=str(path), sha256=sha256 or file_sha256(path), pages=pages,
+        reader=READER_VERSION, **meta
     )
     return ParsedDocument(info=info, blocks=tuple(blocks), warnings=tuple(warnings))
+
+
+def _marked(block: Block) -> Block:
+    """``block`` with the list-marker glyphs of PDF fonts read as "•" (``BULLET_GLYPHS``)."""
+    return replace(block, text=block.text.translate(BULLET_GLYPHS),
+                   rows=tuple(r.translate(BULLET_GLYPHS) for r in block.rows),
+                   table_header=block.table_header.translate(BULLET_GLYPHS))
 
 
 def _head(path: Path) -> bytes:

@@ -26,6 +26,7 @@ from assistant.config import Settings
 from assistant.embed import Embedder, dot_rows
 from assistant.index.store import Store
 from assistant.ingest import embedding_text
+from assistant.search.params import SearchParams
 from assistant.search.rerank import SentenceVectors, rerank
 from assistant.spelling import Speller
 from assistant.text import terms
@@ -188,31 +189,32 @@ class Retriever:
     def search(self, query: str, k: int | None = None, mode: str | None = None,
                filters: Filters | None = None, dense_weight: float | None = None
                ) -> list[Source]:
-        k = k or self.settings.top_k
-        mode = mode or self.settings.retrieval_mode
-        filters = filters or Filters()
-        w = self.settings.dense_weight if dense_weight is None else dense_weight
-        n = max(self.settings.candidates, k)
+        """``find`` with the settings and these choices resolved (``SearchParams.of``)."""
+        return self.find(query, SearchParams.of(self.settings, k, mode, filters, dense_weight))
+
+    def find(self, query: str, p: SearchParams) -> list[Source]:
+        """The best ``p.k`` sources for ``query``: both rankings fused, the best
+        ``p.rerank_candidates`` re-ordered by their best sentence."""
         fused: dict[str, list] = {}
-        if mode in ("dense", "lexical"):
-            hits = self.dense(query, n, filters) if mode == "dense" else \
-                self.lexical(query, n, filters)
+        if p.mode in ("dense", "lexical"):
+            hits = self.dense(query, p.candidates, p.filters) if p.mode == "dense" else \
+                self.lexical(query, p.candidates, p.filters)
             for chunk, score, meta in hits:
                 fused[chunk.id] = [score, chunk, meta]
         else:
-            kk = self.settings.rrf_k
-            for weight, hits in ((w, self.dense(query, n, filters)),
-                                 (1.0 - w, self.lexical(query, n, filters))):
+            for weight, hits in ((p.dense_weight, self.dense(query, p.candidates, p.filters)),
+                                 (1.0 - p.dense_weight,
+                                  self.lexical(query, p.candidates, p.filters))):
                 for rank, (chunk, _score, meta) in enumerate(hits, start=1):
                     entry = fused.setdefault(chunk.id, [0.0, chunk, meta])
-                    entry[0] += weight / (kk + rank)
+                    entry[0] += weight / (p.rrf_k + rank)
         ranked = sorted(fused.values(), key=lambda e: (-e[0], e[1].doc_id, e[1].position))
-        deep = max(k, self.settings.rerank_candidates)
+        deep = max(p.k, p.rerank_candidates)
         sources = [Source.of(c, m, r + 1, s) for r, (s, c, m) in enumerate(ranked[:deep])]
-        if self.settings.rerank_candidates > 0 and len(sources) > 1:
+        if p.rerank_candidates > 0 and len(sources) > 1:
             sources = rerank(query, self.query_vector(query), sources, self.sentence_vectors,
                              self.idf, self.expand)
-        return sources[:k]
+        return sources[:p.k]
 
     @property
     def vocabulary(self) -> Vocabulary:
