@@ -44,6 +44,7 @@ class ScoringParams:
     # answers
     contradictions: bool = True  # different figures of two documents are named
     age_bands: bool = True  # list items narrowed to the age band the question names
+    prose_offers: bool = True  # a list of offers also takes the offers named in sentences
 
 
 DEFAULT = ScoringParams()
@@ -89,6 +90,8 @@ RULES: tuple[Rule, ...] = (
          {"age_bands": False}),
     Rule("widersprueche", "abweichende Zahlen zweier Dokumente werden genannt",
          {"contradictions": False}),
+    Rule("angebote_im_text", "eine Liste von Angeboten nimmt auch die Angebote auf, die "
+         "Sätze nennen („Darüber hinaus bietet der JMD …“)", {"prose_offers": False}),
 )
 BY_NAME = {r.name: r for r in RULES}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import guidance, wordlists
-from assistant.answer import answerable
+from assistant.answer import answerable, offers
 from assistant.draft import measures
 from assistant.search import rerank
 from assistant.text import terms
@@ -50,13 +50,15 @@ def test_modules_read_the_data_file():
     assert answerable.GENERAL_NOUNS == frozenset(_words("allgemeine_nomen"))
     assert isinstance(answerable.GENERAL_NOUNS, frozenset)
     assert rerank._presenting() == frozenset(terms(" ".join(_words("darstellende_woerter"))))
-    for module_name, list_name in [
-        ("KEYWORDS", "massnahmen_stichwoerter"), ("GENERIC", "massnahmen_allgemein"),
-        ("NAME_FIELDS", "spalten_name"), ("PROVIDER_FIELDS", "spalten_traeger"),
-        ("TARGET_FIELDS", "spalten_zielgruppe"), ("PLACE_FIELDS", "spalten_ort"),
+    for module, module_name, list_name in [
+        (offers, "KEYWORDS", "massnahmen_stichwoerter"),
+        (offers, "GENERIC", "massnahmen_allgemein"),
+        (measures, "NAME_FIELDS", "spalten_name"), (measures, "PROVIDER_FIELDS", "spalten_traeger"),
+        (measures, "TARGET_FIELDS", "spalten_zielgruppe"), (measures, "PLACE_FIELDS", "spalten_ort"),
     ]:
-        value = getattr(measures, module_name)
+        value = getattr(module, module_name)
         assert isinstance(value, tuple) and value == tuple(_words(list_name)), module_name
+    assert offers.ANY_OFFER and set(offers.ANY_OFFER) <= set(_words("spalten_name"))
     assert measures.TOPICS == tuple(
         (e["feld"], tuple(e["staemme"])) for e in WOERTER["lists"]["handlungsfelder"]["eintraege"])
     assert wordlists.words("spalten_ort") == tuple(_words("spalten_ort"))

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from assistant import params
 from assistant.answer.lists import (
     MIN_ITEMS,
     Item,
@@ -17,6 +18,7 @@ from assistant.answer.lists import (
     merged,
     narrowed,
 )
+from assistant.answer.offers import asked_kinds, prose_items
 from assistant.types import Answer, Chunk, Citation, Sentence, Source
 
 Scored = tuple[float, Source, str, set[str]]
@@ -34,13 +36,17 @@ def of_gaps(run: list[Item]) -> bool:
 
 
 def gather(hits: list[Source], passages_of: Callable[[str], list[Chunk]],
-           gaps_asked: bool = False) -> list[Item]:
+           gaps_asked: bool = False, offers: tuple[str, ...] | None = None) -> list[Item]:
     """The items of the tables and lists that the ``hits`` (passages holding an answer
     sentence) stand in; a table is read over all its passages. A passage with fewer than
     ``MIN_ITEMS`` items is no list; a list of gaps (``of_gaps``) answers only a question
-    about gaps (``gaps_asked``), never "which offers are there"."""
+    about gaps (``gaps_asked``), never "which offers are there". For a question about
+    offers (``offers``: the kinds asked, ``offers.asked_kinds``) a hit without a list gives
+    the offers its sentences name (``offers.prose_items``: "Darüber hinaus bietet der JMD
+    einen Bewerbungskurs an")."""
     items: list[Item] = []
     seen: set[str] = set()
+    prose: list[Item] = []
     for hit in hits:
         if hit.chunk.id in seen:
             continue
@@ -50,7 +56,9 @@ def gather(hits: list[Source], passages_of: Callable[[str], list[Chunk]],
             run += items_in(hit if chunk.id == hit.chunk.id else replace(hit, chunk=chunk))
         if len(run) >= MIN_ITEMS and (gaps_asked or not of_gaps(run)):
             items += run
-    return merged(items)
+        elif offers is not None and params.current().prose_offers:
+            prose += [i for i in prose_items(hit, offers) if gaps_asked or not of_gaps([i])]
+    return merged(items + prose)
 
 
 def list_answer(question: str, sources: list[Source], hits: list[Source],
@@ -58,7 +66,8 @@ def list_answer(question: str, sources: list[Source], hits: list[Source],
                 ) -> Answer | None:
     """The complete list (or, with ``balance``, the count by status) for ``question``, or
     None when the hits stand in no list or table that fits the question."""
-    items = narrowed(question, gather(hits, passages_of, bool(ABSENCE.search(question))))
+    items = narrowed(question, gather(hits, passages_of, bool(ABSENCE.search(question)),
+                                      None if balance else asked_kinds(question)))
     if balance:
         items = _one_table([i for i in items if i.status])
     if len(items) < MIN_ITEMS:

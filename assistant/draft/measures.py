@@ -7,11 +7,12 @@ Simple, explainable rules:
   extraction for both): a row with a name column (Maßnahme, Angebot, Projekt, Netzwerk,
   Name, Bezeichnung) is a measure; Träger, Zielgruppe and Ort/Stadtbezirk come from the
   matching columns.
-- In prose, a capitalised word whose last part is one of ``KEYWORDS`` — German words for
+- In prose, a capitalised word whose last part is one of ``offers.KEYWORDS`` — German words for
   offers, bodies and plans (…kurs, …café, …treff, …netzwerk, …kreis, …stelle, …konzept …;
   general administrative usage, not taken from any document; listed with their origin in
   ``data/woerter.json``) — plus the proper name after it („…“, capitalised words, a year)
-  names a measure. Generic words ("Netzwerke") without a name are ignored.
+  names a measure (``assistant.answer.offers``, the same finder a list answer
+  uses for offers named in prose). Generic words ("Netzwerke") without a name are ignored.
   Träger, Zielgruppe and Stadtbezirk are read from the same sentence, or from the whole
   passage when its heading starts with the measure.
 - Likely duplicates ("Doppelstrukturen"): names close in meaning (cosine of the index's
@@ -32,6 +33,7 @@ import numpy as np
 
 from assistant import wordlists
 from assistant.answer.lists import items_in
+from assistant.answer.offers import WORD, offer_names, sentences_of
 from assistant.draft.measures_model import (  # noqa: F401 - the names of the overview, also from here
     CITYWIDE,
     GAP_COLUMNS,
@@ -42,7 +44,7 @@ from assistant.draft.measures_model import (  # noqa: F401 - the names of the ov
     Place,
     StatedGap,
 )
-from assistant.text import split_sentences, terms
+from assistant.text import terms
 from assistant.types import Chunk, DocFacts, Source
 
 # word lists from data/woerter.json (each with its origin there): table column headings …
@@ -50,17 +52,10 @@ NAME_FIELDS = wordlists.words("spalten_name")
 PROVIDER_FIELDS = wordlists.words("spalten_traeger")
 TARGET_FIELDS = wordlists.words("spalten_zielgruppe")
 PLACE_FIELDS = wordlists.words("spalten_ort")
-# … German words for offers, bodies and plans (massnahmen_stichwoerter) …
-KEYWORDS = wordlists.words("massnahmen_stichwoerter")
-# … a bare one of these ("Netzwerke", "Konzept", "Beratung") needs a proper name after it …
-GENERIC = wordlists.words("massnahmen_allgemein")
 # … (the German stems of each field of work, TOPICS, are in ``measures_model``)
 SIMILAR_COS, SIMILAR_TERMS = 0.92, 0.4  # both needed for "likely the same" (names)
 
-_WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß-]*"
-_NAMEPART = re.compile(r"\s*(„[^“”\"]{2,40}[“”\"]|\"[^\"]{2,40}\"|" + _WORD + r"|(?:19|20)\d\d)")
-_STOP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Im", "In", "Seit", "Für", "Es", "Mit",
-         "Zum", "Zur", "Und", "Auch", "Dort", "Ein", "Eine", "Bei", "Am", "Als", "Nach", "Von"}
+_WORD = WORD
 _DISTRICTS = re.compile(r"Stadtbezirk(?:e|en)?\s+(" + _WORD + r"(?:(?:,\s*|\s+und\s+)" + _WORD
                         + r")*)")
 _ORG = re.compile(
@@ -131,31 +126,6 @@ def _table_measures(chunk: Chunk, facts: DocFacts) -> list[Measure]:
     return out
 
 
-def _names(text: str) -> list[str]:
-    """Measure names in a sentence or heading (see module doc)."""
-    out = []
-    for m in re.finditer(_WORD, text):
-        word = m.group(0)
-        low = word.lower()
-        key = next((k for k in KEYWORDS if k in low), None)
-        if key is None:
-            continue
-        end = low.index(key) + len(key)
-        suffix, base = low[end:], word[:end]
-        rest, pos = [], m.end()
-        while len(rest) < 3 and (part := _NAMEPART.match(text, pos)) and \
-                part.group(1) not in _STOP and not part.group(1).lower().startswith(KEYWORDS) \
-                and not text.startswith(":", part.end()):
-            rest.append(part.group(1))
-            pos = part.end()
-        bare = low.startswith(key)  # not a compound like "Integrationskonzept"
-        if suffix not in ("", "s", "es", "e", "en", "n") or (key in GENERIC and bare and (
-                not rest or suffix in ("e", "en", "n") or key == "konzept")):
-            continue
-        out.append(" ".join([base, *rest]))
-    return out
-
-
 def _context(text: str, name: str, known_districts: set[str]) -> tuple[str, str, str]:
     """(provider, target group, district) read from the text around a measure."""
     org = next((o.group(0).strip() for o in _ORG.finditer(text) if o.group(0) not in name), "")
@@ -172,24 +142,19 @@ def _context(text: str, name: str, known_districts: set[str]) -> tuple[str, str,
     return org, target, district
 
 
-def _units(text: str) -> list[str]:
-    parts = re.split(r"[•\n]+", text)  # list markers are "•" since ingest
-    return [s for p in parts for s in split_sentences(p)]
-
-
 def _prose(chunk: Chunk, facts: DocFacts, districts: set[str]
            ) -> tuple[list[Measure], list[StatedGap]]:
     place = _place(chunk, facts)
     measures = []
     heading = re.sub(r"^(?:TOP\s*\d+:|[\d.]+)\s*", "", chunk.heading.split(" › ")[-1])
-    first = _names(heading)[:1]
+    first = offer_names(heading)[:1]
     if first and heading.lower().startswith(first[0].split()[0].lower()[:6]):
         org, target, district = _context(chunk.text, first[0], districts)
         measures.append(Measure(first[0], org, target, district, (place,),
                                 _topics(first[0] + " " + heading + " " + target), "Text"))
     gaps = []
-    for sentence in _units(chunk.text):
-        for name in _names(sentence):
+    for sentence in sentences_of(chunk.text):
+        for name in offer_names(sentence):
             org, target, district = _context(sentence, name, districts)
             measures.append(Measure(name, org, target, district, (place,),
                                     _topics(f"{name} {target}"), "Text"))
