@@ -138,18 +138,30 @@ REPO = BASELINE.parents[3]
 @pytest.mark.skipif(shutil.which("apt-get") is None or shutil.which("dpkg-deb") is None,
                     reason="needs Debian's apt-get to fetch the real PDFs")
 def test_real_german_pdfs_keep_their_measured_quality(tmp_path):
-    """The README's `bash scripts/echte-pdfs.sh`, its dev part: six real PDFs we did not
-    write (Debian packages), 26 questions. Measured 0.870 hit@5 and 0.739 citation recall;
-    one question less (1/23 = 0.043) is allowed, two are not."""
-    run = subprocess.run(["bash", "scripts/echte-pdfs.sh", "--split", "dev",
-                          "--out", str(tmp_path / "run")],
-                         cwd=REPO, capture_output=True, text=True, timeout=900)
-    assert run.returncode == 0, run.stderr[-2000:]
-    summary = json.loads((tmp_path / "run" / "summary.json").read_text(encoding="utf-8"))
-    metrics = summary["metrics"]
-    assert metrics["evidence_hit@5"] >= 0.82
-    assert metrics["citation_recall"] >= 0.69
-    assert metrics["abstention_accuracy"] >= 0.88
+    """The README's `bash scripts/echte-pdfs.sh`: ten real PDFs we did not write (Debian
+    packages, one a scan only OCR reads), indexed once and asked both parts. The gate is
+    the test part (41 questions, written before the system was run on them); the dev part
+    (26, tuned on) guards against regressions. One question less than measured is allowed,
+    two are not (see eval/RESULTS.md)."""
+    data = tmp_path / "daten"
+    got = {}
+    for split in ("test", "dev"):
+        run = subprocess.run(["bash", "scripts/echte-pdfs.sh", "--split", split, "--data",
+                              str(data), "--out", str(tmp_path / split)],
+                             cwd=REPO, capture_output=True, text=True, timeout=1200)
+        assert run.returncode == 0, run.stderr[-2000:]
+        summary = json.loads((tmp_path / split / "summary.json").read_text(encoding="utf-8"))
+        got[split] = summary["metrics"]
+    for split, floor in REAL_PDF_FLOORS.items():
+        for metric, value in floor.items():
+            assert got[split][metric] >= value, (split, metric, got[split][metric])
+
+
+# measured at the commit that added the test part (eval/RESULTS.md), less one question
+REAL_PDF_FLOORS = {
+    "test": {"evidence_hit@5": 0.76, "citation_recall": 0.56, "abstention_accuracy": 0.70},
+    "dev": {"evidence_hit@5": 0.82, "citation_recall": 0.69, "abstention_accuracy": 0.88},
+}
 
 
 XQUAD = REPO.parent / "shared" / "benchmarks" / "xquad-de"
