@@ -1,7 +1,9 @@
 """The real app in Debian's Chromium (Playwright, no browser download) and over gradio_client.
 
 Starts ``python app.py`` on a free loopback port with an empty data folder, so the app reads
-the bundled corpus itself (takes a minute or two). Saves a screenshot of every tab in docs/.
+the bundled corpus itself (takes a minute or two). Saves a screenshot of every tab: into a
+temporary folder, so that a test run leaves the repository as it was; with
+``AUSGANGSLAGE_BILDER=docs`` into docs/ (to renew the pictures there, then look at them).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -18,7 +21,7 @@ import pytest
 from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+DOCS = ROOT / (os.environ.get("AUSGANGSLAGE_BILDER") or tempfile.mkdtemp(prefix="bilder-"))
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
