@@ -545,3 +545,15 @@ Sprachcafé. Ehrenamtliche Sprachpatinnen unterstützen beim Deutschlernen.</p>
 <footer><p>Impressum | Datenschutz | Barrierefreiheit</p><p>© Stadt Teststadt 2024</p></footer>
 </body></html>
 """
+
+
+def indexed(folder: Path, data: Path, embedder):
+    """An engine over a fresh index in ``data`` with the documents of ``folder`` read in
+    (every one of them: a skipped file fails the calling test's setup)."""
+    from assistant.config import Settings
+    from assistant.engine import Engine
+
+    engine = Engine.open(Settings(data_dir=data), embedder=embedder)
+    report = engine.ingest([folder])
+    assert not report.skipped, report.problems
+    return engine

@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.evaluate.complete import complete_scores
 from assistant.evaluate.questions import parse_question
-from tests.documents import make_pdf, make_ruled_table_pdf
+from tests.documents import indexed, make_pdf, make_ruled_table_pdf
 
 WEB_PAGE = """Startseite
 Aktuelles
@@ -99,10 +99,7 @@ def write_documents(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, e5) -> Engine:
     root = tmp_path_factory.mktemp("listen")
-    engine = Engine.open(Settings(data_dir=root / "daten"), embedder=e5)
-    report = engine.ingest([write_documents(root)])
-    assert not report.skipped, report.problems
-    return engine
+    return indexed(write_documents(root), root / "daten", e5)
 
 
 def test_question_forms_give_the_answer_shape():

@@ -12,8 +12,8 @@ import pytest
 
 from assistant import params
 from assistant.answer.offers import asked_kinds, offer_names
-from assistant.config import Settings
 from assistant.engine import Engine
+from tests.documents import indexed
 
 JMD_PAGE = """Startseite
 Beratung
@@ -52,10 +52,7 @@ def write_documents(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, e5) -> Engine:
     root = tmp_path_factory.mktemp("prosa")
-    engine = Engine.open(Settings(data_dir=root / "daten"), embedder=e5)
-    report = engine.ingest([write_documents(root)])
-    assert not report.skipped, report.problems
-    return engine
+    return indexed(write_documents(root), root / "daten", e5)
 
 
 def test_offers_named_in_sentences_are_found():

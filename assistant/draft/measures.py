@@ -55,14 +55,13 @@ PLACE_FIELDS = wordlists.words("spalten_ort")
 # … (the German stems of each field of work, TOPICS, are in ``measures_model``)
 SIMILAR_COS, SIMILAR_TERMS = 0.92, 0.4  # both needed for "likely the same" (names)
 
-_WORD = WORD
-_DISTRICTS = re.compile(r"Stadtbezirk(?:e|en)?\s+(" + _WORD + r"(?:(?:,\s*|\s+und\s+)" + _WORD
+_DISTRICTS = re.compile(r"Stadtbezirk(?:e|en)?\s+(" + WORD + r"(?:(?:,\s*|\s+und\s+)" + WORD
                         + r")*)")
 _ORG = re.compile(
     r"\b(?:AWO[\w ]*?(?=[,.;)]|\s[a-zäöü])|Caritas\w*|Diakonische[sn]? Werk\w*|DRK|"
     r"Volkshochschule|VHS|Kommunale[sn]? Integrationszentrum\w*|KI\b|Jugendamt|Schulamt|"
     r"Jobcenter|Agentur für Arbeit|Jugendmigrationsdienst\w*|Stadtbibliothek|Gesundheitsamt|"
-    r"Berufskolleg\w*(?: am \w+)?|Familienzentr\w+(?: \w+)?|(?:" + _WORD + r" ){1,3}e\. ?V\.|"
+    r"Berufskolleg\w*(?: am \w+)?|Familienzentr\w+(?: \w+)?|(?:" + WORD + r" ){1,3}e\. ?V\.|"
     r"[\wÄÖÜäöüß-]+ gGmbH)"
 )
 _TARGET = re.compile(
