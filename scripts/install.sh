@@ -22,13 +22,20 @@ for done in "$prefix"-*; do  # an earlier install with these extras (or more) is
   done
   [ "$missing" -eq 0 ] && exit 0
 done
-.venv/bin/python -m pip install --quiet --upgrade pip
+failed() {
+  echo "Fehler: die Python-Pakete ließen sich nicht installieren (pip, Meldungen oben)." \
+       "Die Einrichtung braucht einmal Zugang zum Paketverzeichnis PyPI (oder einen" \
+       "Spiegel über PIP_INDEX_URL); danach läuft alles ohne Netz. Bitte die Verbindung" \
+       "prüfen und den Befehl erneut starten." >&2
+  exit 1
+}
+.venv/bin/python -m pip install --quiet --upgrade pip || failed
 # llama-cpp-python compiles from source: portable build, no -march=native
 export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
 if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install --quiet -e ".[${extras}]"
+  .venv/bin/python -m pip install --quiet -e ".[${extras}]" || failed
 else
-  .venv/bin/python -m pip install --quiet -e .
+  .venv/bin/python -m pip install --quiet -e . || failed
 fi
 # Tesseract reads scanned PDF pages, antiword old Word files (.doc): system programs;
 # without them such pages and files are reported, not read. OpenThesaurus (German
