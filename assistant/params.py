@@ -35,12 +35,14 @@ class ScoringParams:
     abbreviations: bool = True  # a sentence means the long form of an abbreviation it uses
     year_factor: bool = True  # a sentence without the year asked for counts 0.7 or 0.4
     type_miss: float = 0.7  # a sentence without the kind of answer asked for (amount, date …)
+    unit_rank: bool = True  # … or without a number of the noun asked for ("Wie viele X")
     # the question (assistant.answer)
     spelling: bool = True  # typing slips read as the documents' words
     guidance_words: bool = True  # a guidance question searched with the draft's words
     # answerability (assistant.answer.extractive)
     absent_names: bool = True  # a name no document uses declines
     kind_missing: bool = True  # no found sentence has the kind of answer asked for: decline
+    unit_missing: bool = True  # no found sentence gives a number of the asked noun: decline
     # answers
     contradictions: bool = True  # different figures of two documents are named
     age_bands: bool = True  # list items narrowed to the age band the question names
@@ -74,6 +76,8 @@ RULES: tuple[Rule, ...] = (
     Rule("jahre", "ein Satz ohne das gefragte Jahr zählt weniger", {"year_factor": False}),
     Rule("antwortart", "ein Satz ohne die gefragte Art (Betrag, Datum, Anzahl …) zählt "
          "weniger", {"type_miss": 1.0}),
+    Rule("einheit_im_satz", "ein Satz ohne eine Zahl zum gefragten Nomen („14 Mannschaften“ "
+         "auf „Wie viele Mannschaften …“) zählt weniger", {"unit_rank": False}),
     Rule("rechtschreibung", "Tippfehler werden als Wörter der Dokumente gelesen",
          {"spelling": False}),
     Rule("leitfragen", "eine Leitfrage wird mit den Suchwörtern des Entwurfs gesucht",
@@ -82,6 +86,9 @@ RULES: tuple[Rule, ...] = (
          {"absent_names": False}),
     Rule("fehlende_art", "nennt kein gefundener Satz die gefragte Art, wird abgelehnt",
          {"kind_missing": False}),
+    Rule("fehlende_einheit", "nennt kein gefundener Satz eine Zahl zum gefragten Nomen "
+         "(„Wie viele Mitglieder …“ ohne „… 2.000 Mitglieder“), wird abgelehnt",
+         {"unit_missing": False}),
     Rule("angepasste_entscheidung", "angepasste Entscheidung statt der Schwellen 0,36/0,5",
          settings={"decision": "regeln"}),
     Rule("listen", "Listenfragen bekommen jeden passenden Eintrag",

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from assistant import params
-from assistant.answer.answerable import (
-    absent_concepts,
-    answer_type_factor,
-    wanted,
-    year_factor,
-    years,
-)
+from assistant.answer.answerable import absent_concepts, year_factor, years
+from assistant.answer.answertype import answer_type_factor, wanted
 from assistant.text import terms
 
 MISS = params.DEFAULT.type_miss  # weight of a sentence without the kind of answer asked for
@@ -93,8 +88,11 @@ def test_sentences_that_miss_the_asked_year_count_less():
 
 def test_quantity_and_time_questions_want_a_number_or_a_date():
     many = "Wie viele Dolmetscherinnen haben wir im Pool?"
-    assert answer_type_factor(many, "Im Pool sind rund 65 Ehrenamtliche.") == 1.0
-    assert answer_type_factor(many, "Der Pool umfasst zwölf Sprachen.") == 1.0
+    assert answer_type_factor(many, "Im Pool sind rund 65 Dolmetscherinnen.") == 1.0
+    # a number of something else counts less (rule einheit_im_satz), any number without it
+    assert answer_type_factor(many, "Der Pool umfasst zwölf Sprachen.") == MISS
+    with params.use(params.without(params.rules("einheit_im_satz"))):
+        assert answer_type_factor(many, "Der Pool umfasst zwölf Sprachen.") == 1.0
     assert answer_type_factor(many, "Für Tigrinya fehlen Dolmetscherinnen im Pool.") == MISS
     when = "Wann trifft sich das Netzwerk das nächste Mal?"
     assert answer_type_factor(when, "Die nächste Sitzung findet am 11. Juni statt.") == 1.0

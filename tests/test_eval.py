@@ -157,9 +157,11 @@ def test_real_german_pdfs_keep_their_measured_quality(tmp_path):
             assert got[split][metric] >= value, (split, metric, got[split][metric])
 
 
-# measured at the commit that added the test part (eval/RESULTS.md), less one question
+# measured at the commit that added the test part (eval/RESULTS.md), less one question;
+# citation recall on test measured again with the asked-noun check (two questions for
+# "wie viel RAM/Festplattenplatz" refused, two near misses declined): 0.533
 REAL_PDF_FLOORS = {
-    "test": {"evidence_hit@5": 0.76, "citation_recall": 0.56, "abstention_accuracy": 0.70},
+    "test": {"evidence_hit@5": 0.76, "citation_recall": 0.50, "abstention_accuracy": 0.70},
     "dev": {"evidence_hit@5": 0.82, "citation_recall": 0.69, "abstention_accuracy": 0.88},
 }
 

@@ -25,6 +25,8 @@ GRAMMAR = {
     ("text.py", "_EXTRA_STOPWORDS"),  # question words, pronouns, auxiliary and modal verbs
     # articles, prepositions and verbs stripped before a target group ("für die Eltern")
     ("draft/measures.py", "_LEAD_STOP"),
+    # prepositions that open a phrase before the measured noun ("nach dem Gesetz der Bedarf")
+    ("answer/answertype.py", "_PREPOSITIONS"),
 }
 
 

@@ -1,7 +1,7 @@
-"""Can the documents answer this question at all? Two checks that a similarity score misses.
+"""Can the documents answer this question at all? Checks that a similarity score misses.
 
 A question about something the documents never mention still finds passages that look
-alike ("Wie hoch ist das Gesamtbudget des KI?" finds the KI's offers). Two cheap signals
+alike ("Wie hoch ist das Gesamtbudget des KI?" finds the KI's offers). Cheap signals
 separate many of these cases from real answers:
 
 - **Absent concepts.** A noun of the question that no indexed passage uses – neither the
@@ -14,24 +14,20 @@ separate many of these cases from real answers:
   passages about Beispielstadt do not answer a question about Dortmund, however alike.
 - **Years.** A question about 2019 is not answered by a sentence about 2022: sentences that
   do not mention the asked year count less (less still when their passage does not either).
-- **Answer type.** "Wie viele …?" wants a count (a date is none), "Wann …?" a date and
-  "Was kostet …?" an amount of money, "Wie hoch ist die Quote …?" a share: a sentence without
-  one counts less, however well it matches. Amounts are always written with their unit
-  (€, Euro, Mio.) and shares with theirs (%, Prozent, Hälfte), so a question for either
-  whose passages name none at all is declined.
+- **Answer type** (``answertype``): a count, a date, an amount, a share, a number of the
+  asked noun.
 
-Both only *lower* confidence; the answerer decides with its thresholds.
+The answerer decides with the fitted decision (``decision``) after these checks.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from assistant import params, wordlists
-from assistant.text import MONTHS, STOPWORDS, compound_parts, terms
+from assistant.text import STOPWORDS, compound_parts, terms
 
 # nouns too general to be the subject of a question (data/woerter.json: allgemeine_nomen)
 GENERAL_NOUNS = frozenset(wordlists.words("allgemeine_nomen"))
@@ -163,74 +159,3 @@ def year_factor(asked: Iterable[str], sentence: str, passage: str) -> float:
     if asked & years(sentence):
         return 1.0
     return 0.7 if asked & years(passage) else 0.4
-
-
-# "Wie viele …" (also "Wieviele"), "Wie hoch …", "Um wie viel …": the answer is a quantity
-_ASKS_QUANTITY = re.compile(
-    r"\b(wie\s*viele?|wie\s+(hoch|oft|lange|alt|gro(ß|ss)|teuer|weit)|um\s+wie\s*viel|"
-    r"wie\s*viel\s+prozent|welche[rn]?\s+(anteil|zahl|summe|betrag|quote))\b", re.I)
-# "Wann …", "Seit wann …", "In welchem Jahr …": the answer is a point in time
-_ASKS_TIME = re.compile(r"\b(wann|in\s+welchem\s+(jahr|monat|schuljahr)|"
-                        r"an\s+welchem\s+tag|welches\s+datum)\b", re.I)
-_NUMBER_WORDS = (
-    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
-    r"fünfzig|hundert|tausend|dutzend|hälfte|drittel|viertel|doppelt|dreifach|"
-    r"einmal|zweimal|dreimal|viermal|jährlich|halbjährlich|monatlich|wöchentlich|täglich|"
-    r"mehrere|wenige|zahlreiche"
-)
-_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORDS})", re.I)
-_WEEKDAYS = "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-_TIME = re.compile(rf"\d|\b({MONTHS}|{_WEEKDAYS}|frühjahr|sommer|herbst|winter|anfang|ende|"
-                   r"mitte)", re.I)
-# dates and years are no answer to "Wie viele": "Seit dem 1. August 2019 …" counts nothing
-_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({MONTHS}|\d{{1,2}}\.)\s*(\d{{2,4}})?|"
-                   rf"\b({MONTHS})\s+\d{{4}}|(?<![\d.,])(19[5-9]\d|20[0-4]\d)(/\d{{2}})?(?![\d.,]\d)",
-                   re.I)
-# "Was kostet …", "Wie hoch ist das Budget …": the answer is an amount of money
-_ASKS_MONEY = re.compile(r"\b(kostet|kosten|teuer|budget|etat|haushaltsmittel|fördersumme|"
-                         r"wie\s*viel\s+geld)\b", re.I)
-_MONEY = re.compile(r"€|\b(euro|eur|tsd|mio|millionen|tausend)\b", re.I)
-# "Wie hoch ist die Abbruchquote …", "Wie viel Prozent …", "Welchen Anteil …": a share
-_ASKS_SHARE = re.compile(r"\b(wie\s+(hoch|gro(ß|ss))|wie\s*viel)\b[^?]*?(\w*(quote|rate)|"
-                         r"\banteil\w*|\bprozent\w*)\b|"
-                         r"\bwelche[nr]?\s+(anteil|quote|rate|prozentsatz)\b", re.I)
-_SHARE = re.compile(r"%|\b(prozent\w*|hälfte|drittel|viertel|fünftel|zehntel)\b|"
-                    r"\bjede[rsmn]?\s+(zweite|dritte|vierte|fünfte|zehnte)", re.I)
-
-
-@dataclass(frozen=True)
-class Wanted:
-    """A kind of answer that is always written in a recognisable way: a question asking
-    for it is declined when no found sentence names one (``hint`` says so)."""
-
-    what: str
-    asks: re.Pattern
-    names: re.Pattern
-    hint: str
-
-
-WANTED = (
-    Wanted("Kosten", _ASKS_MONEY, _MONEY, "keine der gefundenen Stellen nennt einen Geldbetrag"),
-    Wanted("einem Anteil", _ASKS_SHARE, _SHARE,
-           "keine der gefundenen Stellen nennt einen Anteil oder eine Quote"),
-)
-
-
-def wanted(question: str) -> Wanted | None:
-    """The kind of answer ``question`` asks for, if it is money or a share."""
-    return next((w for w in WANTED if w.asks.search(question)), None)
-
-
-def answer_type_factor(question: str, sentence: str) -> float:
-    """``type_miss`` (``assistant.params``) for a sentence that lacks what the question asks
-    for: an amount of money ("Was kostet …"), a share ("Wie hoch ist die Quote …"), a count
-    other than a date ("Wie viele …"), a date ("Wann …"); 1 otherwise."""
-    miss = params.current().type_miss
-    kind = wanted(question)
-    if kind:
-        return 1.0 if kind.names.search(sentence) else miss
-    if _ASKS_QUANTITY.search(question) and not _NUMBER.search(_DATE.sub(" ", sentence)):
-        return miss
-    if _ASKS_TIME.search(question) and not _TIME.search(sentence):
-        return miss
-    return 1.0

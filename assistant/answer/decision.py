@@ -6,8 +6,10 @@ Signals (``signals``): the best sentence score, its margin over the next, the sh
 question's terms the best sentence holds, and whether the question names concepts no document
 uses (and how well the best sentence matches then). The model answers when P(answerable) ≥
 its ``threshold``; it replaces the hand-set thresholds (best score 0.36, 0.5 with an absent
-concept). Two checks of logic stay in front of it: a name no document uses, and a question
-for an amount, date or share that no found sentence gives (``answerable.wanted``). The fused
+concept). Three checks of logic stay in front of it: a name no document uses, a question
+for an amount or share that no found sentence gives (``answertype.wanted``), and a question
+for a number of something that no found sentence counts (``answertype.names_unit``; its
+outcome is recorded as the signal ``unit_missing``, not weighed). The fused
 retrieval score is recorded but not used: its scale depends on the search settings. Without
 the data file (or with ``decision = "regeln"``) the hand-set rules of ``extractive`` decide.
 """
@@ -24,10 +26,11 @@ NAMES = ("best", "margin", "coverage", "absent", "absent_best")
 
 
 def signals(best: float, second: float, coverage: float, absent: bool, kind_missing: bool,
-            top_score: float) -> dict[str, float]:
+            top_score: float, unit_missing: bool = False) -> dict[str, float]:
     return {"best": best, "margin": best - second, "coverage": coverage,
             "absent": float(absent), "absent_best": best if absent else 0.0,
-            "kind_missing": float(kind_missing), "top_score": top_score}
+            "kind_missing": float(kind_missing), "top_score": top_score,
+            "unit_missing": float(unit_missing)}
 
 
 @cache

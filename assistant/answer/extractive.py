@@ -16,13 +16,8 @@ from dataclasses import dataclass, replace
 
 from assistant import params
 from assistant.answer import decision
-from assistant.answer.answerable import (
-    absent_concepts,
-    answer_type_factor,
-    wanted,
-    year_factor,
-    years,
-)
+from assistant.answer.answerable import absent_concepts, year_factor, years
+from assistant.answer.answertype import answer_type_factor, asked_unit, names_unit, wanted
 from assistant.answer.contradiction import MIN_BAR, disagreement
 from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
@@ -67,6 +62,12 @@ def _nowhere(words: list[str]) -> str:
     if len(unique) > len(named):
         listed += f" und {len(unique) - len(named)} weitere"
     return f"{listed} {'kommt' if len(unique) == 1 else 'kommen'} in keinem Dokument vor"
+
+
+def _unit_missing(unit: tuple[str, bool] | None, scored: list[Scored]) -> bool:
+    """A quantity question (``asked_unit``) whose found sentences give no number of the
+    asked noun: "Wie viele Mitglieder …?" over passages without "… 2.000 Mitglieder"."""
+    return bool(unit) and not any(names_unit(unit, u) for _, _, u, _ in scored)
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -188,7 +189,7 @@ class ExtractiveAnswerer:
         top = max((s.score for s in sources), default=0.0)
         return decision.signals(best, second, coverage,
                                 bool(absent_concepts(question, self.vocabulary.knows)),
-                                missing, top)
+                                missing, top, _unit_missing(asked_unit(question), scored))
 
     def _fitted(self) -> dict | None:
         return decision.model() if self.settings.decision == "angepasst" else None
@@ -212,6 +213,10 @@ class ExtractiveAnswerer:
             absent = absent_concepts(question, self.vocabulary.knows)
             hint = _nowhere(absent) if absent and best < self.concept_bar else kind.hint
             return Refusal(f"Frage nach {kind.what}; {kind.hint}", hint)
+        unit = asked_unit(question) if rules.unit_missing else None
+        if _unit_missing(unit, scored):
+            hint = f"keine der gefundenen Stellen nennt eine Zahl zu „{unit[0]}“"
+            return Refusal(f"Frage nach einer Zahl zu {unit[0]}; {hint}", hint)
         fitted = self._fitted()
         if fitted is not None:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
