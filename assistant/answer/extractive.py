@@ -215,8 +215,11 @@ class ExtractiveAnswerer:
             return Refusal(f"Frage nach {kind.what}; {kind.hint}", hint)
         unit = asked_unit(question) if rules.unit_missing else None
         if _unit_missing(unit, scored):
-            hint = f"keine der gefundenen Stellen nennt eine Zahl zu „{unit[0]}“"
-            return Refusal(f"Frage nach einer Zahl zu {unit[0]}; {hint}", hint)
+            why = f"keine der gefundenen Stellen nennt eine Zahl zu „{unit[0]}“"
+            absent = absent_concepts(question, self.vocabulary.knows)
+            if absent and best < self.concept_bar:  # as for a missing kind: tells more
+                return Refusal(f"{_nowhere(absent)}; {why}", _nowhere(absent))
+            return Refusal(f"Frage nach einer Zahl zu {unit[0]}; {why}", why)
         fitted = self._fitted()
         if fitted is not None:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
