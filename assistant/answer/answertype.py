@@ -153,8 +153,7 @@ UNIT_SYMBOLS = {
 }
 # nouns that ask for any unit of a kind: "Wie viel Zeit …" is answered by "zwei Wochen"
 _TIME_UNITS = ("tag", "woch", "monat", "jahr", "stund", "minut")
-UNIT_KINDS = {"zeit": _TIME_UNITS, "dauer": _TIME_UNITS, "frist": _TIME_UNITS,
-              "zeitraum": _TIME_UNITS}
+UNIT_KINDS = {w: _TIME_UNITS for w in ("zeit", "dauer", "frist", "fristen", "zeitraum")}
 # a count: digits or a cardinal number word, not "mehrere" or "jährlich"
 _CARDINAL = re.compile(r"\d.*|(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|elf|zwölf|"
                        r"\w*(zehn|zig|hundert|tausend)|(hundert|tausend|dutzend)en?)-?", re.I)
@@ -185,7 +184,7 @@ def _unit_stems(noun: str) -> tuple[str, ...]:
     symbols = [a for name, abbr in UNIT_SYMBOLS.items()
                if re.search(f"{name}(n|en|s|e)?$", noun.lower()) for a in abbr]
     return tuple(dict.fromkeys([own, *plural, *head[-1:], *symbols,
-                                *UNIT_KINDS.get(own, ())]))
+                                *UNIT_KINDS.get(noun.lower(), ())]))
 
 
 @lru_cache(maxsize=50_000)
@@ -201,6 +200,7 @@ def _plain(word: str) -> str:
     return word.lower().translate(_UMLAUTS).replace("ß", "ss")
 
 
+@lru_cache(maxsize=8192)  # asked per sentence for its score, then for the decision
 def names_unit(unit: tuple[str, bool], sentence: str) -> bool:
     """Whether ``sentence`` gives a number for the asked noun (``asked_unit``): a number
     (not a date) at most ``UNIT_WINDOW`` words before a word ending in the noun's stem or
