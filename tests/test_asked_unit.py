@@ -42,13 +42,19 @@ def engine(tmp_path_factory, e5) -> Engine:
     ("Wie viele Mitglieder hat der Verein?", ("Mitglieder", True)),
     ("Ab wie vielen Kilometern Schulweg gibt es eine Fahrkarte?", ("Kilometern", True)),
     ("Wie viele neue Schülerinnen kamen 2023?", ("Schülerinnen", True)),
-    ("Wie viele Fernseh- und Radiosender gibt es?", ("Radiosender", True)),
+    ("Wie viele Sport- und Musikvereine gibt es?", ("Musikvereine", True)),
     ("wie viele plätze hat die anlage", ("plätze", True)),
     ("Wie hoch ist nach dem Vertrag der monatliche Beitrag?", ("Beitrag", False)),
     ("Wie hoch ist die geschätzte Anzahl der Baumarten?", ("Baumarten", False)),
     ("Wie viel kostet der Kurs?", None),  # money: ``wanted`` checks it
     ("Wie hoch ist die Quote der Abbrüche?", None),  # a share: the same
     ("Welche Angebote gibt es?", None),
+    # a difference, not a count of the noun after the verb
+    ("Wie viel länger war die Wartezeit im Herbst?", None),
+    ("Um wie viel ist die Zahl der Anmeldungen gestiegen?", None),
+    ("Wie viele verschiedene Sprachen sprechen die Kinder?", ("Sprachen", True)),
+    ("Wie viele gut ausgebildete Fachkräfte fehlen?", ("Fachkräfte", True)),
+    ("Wie viele Sechs- bis Zehnjährige besuchen den Hort?", ("Zehnjährige", True)),
 ])
 def test_the_counted_or_measured_noun_is_read_from_the_question(question, unit):
     assert asked_unit(question) == unit

@@ -93,8 +93,9 @@ _COUNT_NOUNS = frozenset({"anzahl", "zahl", "menge", "summe", "gesamtzahl"})
 _ANY_PEOPLE = frozenset({"leute", "menschen", "personen"})
 # "Wie viel des Budgets …", "Wie viel vom Etat …": a share of it, not a count
 _SHARE_OF = frozenset({"des", "der", "dem", "den", "von", "vom"})
+_LINKS = frozenset({"und", "oder", "bis", "sowie"})  # "Sport- und Musikvereine"
 _QWORD = re.compile(r"[^\W\d_]+-?")
-_WORD = re.compile(r"\w+(?:[.,]\d+)*-?|[%€²]")  # "Fernseh-" of "Fernseh- und Radiosender"
+_WORD = re.compile(r"\w+(?:[.,]\d+)*-?|[%€²]")  # "Sport-" of "Sport- und Musikvereine"
 UNIT_WINDOW = 4  # a number and the noun it counts: "fünf gleichzeitig anwesende Kinder"
 UNIT_AFTER = 3  # a noun and its number after it: "Einwohnerzahl betrug 1.345"
 # nouns that are part of a number: "1,7 Millionen Einwohner"
@@ -103,8 +104,8 @@ _NUMBER_NOUNS = frozenset({"million", "millionen", "milliarde", "milliarden", "m
 
 
 def _first_noun(words: list[str], lower: bool) -> str:
-    """The first noun of ``words``: capitalised (a truncated "Fernseh-" of "Fernseh- und
-    Radiosender" is none), in a question typed in lower case the first word that is no
+    """The first noun of ``words``: capitalised (a truncated "Sport-" of "Sport- und
+    Musikvereine" is none), in a question typed in lower case the first word that is no
     stopword; a noun of counting ("Anzahl") gives the one after it."""
     for i, word in enumerate(words):
         if word.endswith("-"):
@@ -114,6 +115,17 @@ def _first_noun(words: list[str], lower: bool) -> str:
                 return _first_noun(words[i + 1:], lower) or word
             return word
     return ""
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words after "wie viel(e)" up to its noun: adjectives and adverbs may stand
+    between ("wie viele gut ausgebildete Fachkräfte", "Sechs- bis Zehnjährige"); a verb, article or
+    preposition ends the phrase, so "Wie viel höher war die Zahl …" or "Um wie viel hat sich
+    …" ask for a difference, not for a number of the noun after it."""
+    for i, word in enumerate(words):
+        if word.lower() in STOPWORDS and word.lower() not in _LINKS:
+            return words[:i]
+    return words
 
 
 @lru_cache(maxsize=256)
@@ -130,7 +142,7 @@ def asked_unit(question: str) -> tuple[str, bool] | None:
         words = _QWORD.findall(m.group(1))[:4]
         if words and words[0].lower() in _SHARE_OF:
             return None
-        noun = _first_noun(words, lower)
+        noun = _first_noun(words if lower else _noun_phrase(words), lower)
         return (noun, True) if noun and noun.lower() not in _ANY_PEOPLE else None
     m = _MEASURED.search(question)
     if not m:
