@@ -113,6 +113,8 @@ def test_question_forms_give_the_answer_shape():
     assert shape("Welche Stelle ist zuständig?") == "fact"
     assert shape("Welche Angebote macht die Volkshochschule?") == "list"  # a plural object
     assert shape("Welche Rolle spielt das Jugendamt?") == "fact"  # a singular one
+    assert shape("In welcher großen Stadt liegt die Schule?") == "fact"  # dative singular
+    assert shape("Bei welcher Behörden-Stelle melden wir das?") == "fact"
 
 
 def test_age_bands_of_target_groups():

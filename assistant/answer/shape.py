@@ -37,14 +37,15 @@ ALL = re.compile(
 
 # "welche" / "welchen" with a plural verb after at most a few words ("Welche Netzwerke sind
 # …", "Welche Träger machen …", "Welche Angebote gibt es …"), or a dative plural ("In
-# welchen Fällen", "Aus welchen Ländern", "Unter welchen Voraussetzungen")
+# welchen Fällen", "Aus welchen Ländern", "Unter welchen Voraussetzungen"); "In welcher
+# Stadt", "Bei welcher großen Stelle" are singular
 _PLURAL_VERB = (r"(sind|gibt\s+es|gab\s+es|gibt's|bestehen|existieren|laufen|liefen|werden|"
                 r"wurden|haben|hatten|machen|bieten|arbeiten|gelten|zählen|gehören|"
                 r"kommen|kamen|können|müssen|sollen|dürfen|stehen|fehlen|richten|"
                 r"sprechen|decken|umfassen|nennt|nennen|enthält|enthalten|hat\s+es)")
 WHICH_MANY = re.compile(
     r"\bwelche\s+(\S+\s+){1,6}?" + _PLURAL_VERB + r"\b|"
-    r"\b(in|aus|unter|bei|mit|von|zu|nach|an|auf|für|wegen)\s+welche[nr]\s+\w+(en|ern|n|s)\b",
+    r"\b(in|aus|unter|bei|mit|von|zu|nach|an|auf|für|wegen)\s+welchen\s+\w+(en|ern|n|s)\b",
     _FLAGS)
 # "Welche Angebote bietet die VHS?", "Welche Konzepte hat der Rat beschlossen?": a plural-
 # looking noun as the object of a verb whose subject follows
