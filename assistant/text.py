@@ -96,15 +96,32 @@ def _glued_to_previous(previous: str, segment: str) -> bool:
     return False
 
 
+# the end of a sentence: its punctuation, perhaps inside closing quotes or brackets
+_ENDED = re.compile(r"[.!?…:;][\"'“”»«)\]]*$")
+
+
+def _cut_before_number(previous: str, segment: str, gap: str) -> bool:
+    """True where pysbd split inside a line before a number ("vor dem | 6. August 2016",
+    "des | 18. und | 19. Jahrhunderts"): the part before ends with no punctuation. A line
+    break is a real boundary (a heading, then a numbered list)."""
+    return "\n" not in gap and segment[:1].isdigit() and not _ENDED.search(previous)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split German prose into sentences, keeping abbreviations and dates intact."""
     text = normalize(text)
     if not text:
         return []
-    raw = [s.strip() for s in _segmenter().segment(text) if s.strip()]
     out: list[str] = []
-    for seg in raw:
-        if out and _glued_to_previous(out[-1], seg):
+    end = 0
+    for seg in _segmenter().segment(text):
+        seg = seg.strip()
+        if not seg:
+            continue
+        start = text.find(seg, end)
+        gap = text[end:start] if start >= 0 else " "
+        end = start + len(seg) if start >= 0 else end
+        if out and (_glued_to_previous(out[-1], seg) or _cut_before_number(out[-1], seg, gap)):
             out[-1] = f"{out[-1]} {seg}"
         else:
             out.append(seg)

@@ -590,6 +590,18 @@ def test_sentence_split_keeps_german_abbreviations():
     ]
 
 
+def test_no_sentence_break_before_a_number_inside_a_line():
+    text = ("Die Regelung gilt für alle, die vor dem 6. August 2016 kamen. Im Laufe des 18. und "
+            "19. Jahrhunderts wuchs die Stadt. Die 2., 3. und 4. Klassen lernen gemeinsam.\n"
+            "Unsere Schritte\n1. Anmelden\n2. Warten")
+    assert split_sentences(text) == [
+        "Die Regelung gilt für alle, die vor dem 6. August 2016 kamen.",
+        "Im Laufe des 18. und 19. Jahrhunderts wuchs die Stadt.",
+        "Die 2., 3. und 4. Klassen lernen gemeinsam.",
+        "Unsere Schritte", "1. Anmelden", "2. Warten",  # a heading, then a numbered list
+    ]
+
+
 def test_terms_stem_and_drop_stopwords():
     assert terms("Welche Maßnahmen gibt es für Jugendliche?") == ["massnahm", "jugend"]
     assert {"wart", "zeit"} <= set(terms("Wartezeit"))  # compound parts
