@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.groups import band, fits
+from assistant.answer.lists import list_lines
 from assistant.answer.shape import shape
 from assistant.config import Settings
 from assistant.engine import Engine
 from assistant.evaluate.complete import complete_scores
 from assistant.evaluate.questions import parse_question
+from assistant.types import Chunk
 from tests.documents import indexed, make_pdf, make_ruled_table_pdf
 
 WEB_PAGE = """Startseite
@@ -115,6 +117,20 @@ def test_question_forms_give_the_answer_shape():
     assert shape("Welche Rolle spielt das Jugendamt?") == "fact"  # a singular one
     assert shape("In welcher großen Stadt liegt die Schule?") == "fact"  # dative singular
     assert shape("Bei welcher Behörden-Stelle melden wir das?") == "fact"
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Unsere Angebote: - Sprachcafé - Hausaufgabenhilfe - Elterncafé",
+     ("Sprachcafé", "Hausaufgabenhilfe", "Elterncafé")),
+    ("- Sprachcafé - Hausaufgabenhilfe", ("Sprachcafé", "Hausaufgabenhilfe")),
+    # dashes of punctuation inside a sentence, and in a name, mark no list
+    ("Die Kurse laufen - anders als im Vorjahr - auch in den Ferien.", ()),
+    ("Die Erlaubnis zum Daueraufenthalt – EU ist ein unbefristeter Aufenthaltstitel.", ()),
+    ("- Sprachcafé – dienstags im Jugendhaus", ("Sprachcafé – dienstags im Jugendhaus",)),
+])
+def test_dashes_mark_list_items_only_where_a_list_begins(text, items):
+    chunk = Chunk(id="c", doc_id="seite.txt", text=text, position=0)
+    assert list_lines(chunk) == items
 
 
 def test_age_bands_of_target_groups():

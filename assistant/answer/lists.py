@@ -84,6 +84,33 @@ NAMED = re.compile("^" + _NAME)
 _INTRODUCED = re.compile(r"(?<=:)\s+(?=" + _NAME + ")")  # "… organisiert: Netzwerk A: …"
 
 
+_GLYPH_OR_LETTER = re.compile(r"\s+(?=(?:[•▪◦●■►✓]|[a-z]\)\s))")
+_DASH = re.compile(r"\s+(?=[-–]\s)")
+
+
+def _marked_units(part: str) -> list[str]:
+    """``part`` cut before every bullet glyph and "a)"; before a dash only where dashes
+    mark a list: a colon introduces them, or the part is a dash list line and the dash is
+    its marker again ("- Sprachcafé - Elterncafé"). Elsewhere a dash is punctuation ("… –
+    unabhängig vom Arbeitsplatz – …", "Erlaubnis zum Daueraufenthalt – EU", "• Sprachcafé –
+    dienstags im Jugendhaus"), not a list."""
+    out = []
+    for unit in _GLYPH_OR_LETTER.split(part):
+        pieces = _DASH.split(unit)
+        if pieces[0].rstrip().endswith(":"):
+            out += pieces
+            continue
+        lead = re.match(r"\s*([-–])\s", unit)
+        kept = [pieces[0]]
+        for piece in pieces[1:]:
+            if lead and piece.lstrip().startswith(lead.group(1)):
+                kept.append(piece)
+            else:
+                kept[-1] = f"{kept[-1]} {piece}"
+        out += kept
+    return out
+
+
 @lru_cache(maxsize=4096)
 def list_lines(chunk: Chunk) -> tuple[str, ...]:
     """The items of a list in a text passage: the list items ingest marked (their bullets
@@ -92,8 +119,7 @@ def list_lines(chunk: Chunk) -> tuple[str, ...]:
     units = []
     for sentence in split_sentences(chunk.text):
         # list lines joined into one passage: split again before every marker
-        units += [u for part in _INTRODUCED.split(sentence)
-                  for u in re.split(r"\s+(?=(?:[•▪◦●■►✓]|[-–]\s|[a-z]\)\s))", part)
+        units += [u for part in _INTRODUCED.split(sentence) for u in _marked_units(part)
                   if u.strip()]
     marked = [chunk.text[a:b].strip() for a, b in chunk.items]  # marked at ingest
     marked += [MARKER.sub("", u).strip() for u in units if MARKER.match(u)]
