@@ -127,6 +127,7 @@ def test_question_forms_give_the_answer_shape():
     ("Die Kurse laufen - anders als im Vorjahr - auch in den Ferien.", ()),
     ("Die Erlaubnis zum Daueraufenthalt – EU ist ein unbefristeter Aufenthaltstitel.", ()),
     ("- Sprachcafé – dienstags im Jugendhaus", ("Sprachcafé – dienstags im Jugendhaus",)),
+    ("Angebote: - Sprachcafé – dienstags - Elterncafé", ("Sprachcafé – dienstags", "Elterncafé")),
 ])
 def test_dashes_mark_list_items_only_where_a_list_begins(text, items):
     chunk = Chunk(id="c", doc_id="seite.txt", text=text, position=0)

@@ -90,17 +90,16 @@ _DASH = re.compile(r"\s+(?=[-–]\s)")
 
 def _marked_units(part: str) -> list[str]:
     """``part`` cut before every bullet glyph and "a)"; before a dash only where dashes
-    mark a list: a colon introduces them, or the part is a dash list line and the dash is
-    its marker again ("- Sprachcafé - Elterncafé"). Elsewhere a dash is punctuation ("… –
+    mark a list: the dash a colon introduces or a list line starts with, each time it comes
+    again ("Angebote: - Sprachcafé - Elterncafé"). Elsewhere a dash is punctuation ("… –
     unabhängig vom Arbeitsplatz – …", "Erlaubnis zum Daueraufenthalt – EU", "• Sprachcafé –
     dienstags im Jugendhaus"), not a list."""
     out = []
     for unit in _GLYPH_OR_LETTER.split(part):
         pieces = _DASH.split(unit)
-        if pieces[0].rstrip().endswith(":"):
-            out += pieces
-            continue
-        lead = re.match(r"\s*([-–])\s", unit)
+        # the list's marker: its first dash after a colon, or the dash the line starts with
+        first = pieces[1] if len(pieces) > 1 and pieces[0].rstrip().endswith(":") else unit
+        lead = re.match(r"\s*([-–])\s", first)
         kept = [pieces[0]]
         for piece in pieces[1:]:
             if lead and piece.lstrip().startswith(lead.group(1)):
