@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from assistant import params
 from assistant.answer import decision
 from assistant.answer.answerable import absent_concepts, year_factor, years
-from assistant.answer.answertype import answer_type_factor, asked_unit, names_unit, wanted
+from assistant.answer.answertype import (
+    Wanted,
+    answer_type_factor,
+    asked_unit,
+    names_unit,
+    wanted,
+)
 from assistant.answer.contradiction import MIN_BAR, disagreement
 from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
@@ -62,6 +68,11 @@ def _nowhere(words: list[str]) -> str:
     if len(unique) > len(named):
         listed += f" und {len(unique) - len(named)} weitere"
     return f"{listed} {'kommt' if len(unique) == 1 else 'kommen'} in keinem Dokument vor"
+
+
+def _kind_missing(kind: Wanted | None, scored: list[Scored]) -> bool:
+    """A question for an amount or a share (``wanted``) whose found sentences name none."""
+    return bool(kind) and not any(kind.names.search(u) for _, _, u, _ in scored)
 
 
 def _unit_missing(unit: tuple[str, bool] | None, scored: list[Scored]) -> bool:
@@ -184,15 +195,36 @@ class ExtractiveAnswerer:
         second = scored[1][0] if len(scored) > 1 else 0.0
         asked = set(terms(question))
         coverage = len(asked & scored[0][3]) / len(asked) if scored and asked else 0.0
-        kind = wanted(question)
-        missing = bool(kind) and not any(kind.names.search(u) for _, _, u, _ in scored)
         top = max((s.score for s in sources), default=0.0)
         return decision.signals(best, second, coverage,
                                 bool(absent_concepts(question, self.vocabulary.knows)),
-                                missing, top, _unit_missing(asked_unit(question), scored))
+                                _kind_missing(wanted(question), scored), top,
+                                _unit_missing(asked_unit(question), scored))
 
     def _fitted(self) -> dict | None:
         return decision.model() if self.settings.decision == "angepasst" else None
+
+    def _missing_fact(self, question: str, scored: list[Scored], best: float
+                      ) -> Refusal | None:
+        """A question for an amount, a share (``wanted``) or a number of the asked noun
+        (``asked_unit``) that no found sentence gives. Words no document uses, below the
+        bar for them, tell the user more than the missing fact (the order of the hand-set
+        rules)."""
+        rules = params.current()
+        kind = wanted(question) if rules.kind_missing else None
+        unit = asked_unit(question) if rules.unit_missing else None
+        if _kind_missing(kind, scored):
+            what, why = kind.what, kind.hint
+        elif _unit_missing(unit, scored):
+            what = f"einer Zahl zu {unit[0]}"
+            why = f"keine der gefundenen Stellen nennt eine Zahl zu „{unit[0]}“"
+        else:
+            return None
+        note = f"Frage nach {what}; {why}"
+        absent = absent_concepts(question, self.vocabulary.knows)
+        if absent and best < self.concept_bar:
+            return Refusal(f"{_nowhere(absent)}; {note}", _nowhere(absent))
+        return Refusal(note, why)
 
     def unanswerable(self, question: str, scored: list[Scored],
                      sources: list[Source] = ()) -> Refusal | None:
@@ -206,20 +238,9 @@ class ExtractiveAnswerer:
         names = absent_concepts(question, self.vocabulary.knows, names=True)
         if names and rules.absent_names:
             return Refusal(f"{_nowhere(names)} (Name)", _nowhere(names))
-        kind = wanted(question) if rules.kind_missing else None
-        if kind and not any(kind.names.search(unit) for _, _, unit, _ in scored):
-            # words no document uses, below the bar for them, tell the user more than
-            # the missing kind of fact (the order of the hand-set rules)
-            absent = absent_concepts(question, self.vocabulary.knows)
-            hint = _nowhere(absent) if absent and best < self.concept_bar else kind.hint
-            return Refusal(f"Frage nach {kind.what}; {kind.hint}", hint)
-        unit = asked_unit(question) if rules.unit_missing else None
-        if _unit_missing(unit, scored):
-            why = f"keine der gefundenen Stellen nennt eine Zahl zu „{unit[0]}“"
-            absent = absent_concepts(question, self.vocabulary.knows)
-            if absent and best < self.concept_bar:  # as for a missing kind: tells more
-                return Refusal(f"{_nowhere(absent)}; {why}", _nowhere(absent))
-            return Refusal(f"Frage nach einer Zahl zu {unit[0]}; {why}", why)
+        missing = self._missing_fact(question, scored, best)
+        if missing:
+            return missing
         fitted = self._fitted()
         if fitted is not None:
             p = decision.probability(self.signals(question, scored, list(sources)), fitted)
