@@ -66,7 +66,16 @@ def read_sets(path: Path = SETS_FILE) -> list[EvalSet]:
 Runner = Callable[[Settings], dict]  # settings → {split: numbers}
 
 
-def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner:
+def _every(items: list, split_of, every: int) -> list:
+    """Every ``every``-th item of each part, in file order (a fixed sample)."""
+    parts: dict[str, list] = {}
+    for item in items:
+        parts.setdefault(split_of(item), []).append(item)
+    return [x for part in parts.values() for x in part[::every]]
+
+
+def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path,
+                  every: int = 1) -> Runner:
     from assistant.engine import Engine
     from assistant.evaluate.questions import read_questions
     from assistant.evaluate.run import run_questions
@@ -74,6 +83,7 @@ def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner
 
     questions, _ = read_questions(s.questions, settings)
     questions = [q for q in questions if "" in s.splits or q.split in s.splits]
+    questions = _every(questions, lambda q: q.split, every)
     split_of = {q.id: q.split for q in questions}
     used = settings.replace(data_dir=tmp)
     engine = Engine.open(used, embedder)
@@ -87,12 +97,13 @@ def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner
     return run
 
 
-def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path) -> Runner:
+def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path,
+                every: int = 1) -> Runner:
     from assistant.answer import ask, load_answerer
     from assistant.evaluate import answers, beir
     from assistant.search.retrieve import Retriever
 
-    kept, questions = answers.protocol(beir.load_beir(s.beir), s.beir, s.every)
+    kept, questions = answers.protocol(beir.load_beir(s.beir), s.beir, s.every * every)
     questions = [q for q in questions if "" in s.splits or q.split in s.splits]
     used = settings.replace(data_dir=tmp, chroma_mode="embedded", collection="beir")
     store, _ = beir.open_bench_store(used, embedder)

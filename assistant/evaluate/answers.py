@@ -32,6 +32,7 @@ class AnswerQuestion:
     answers: tuple[str, ...]
     held_out: bool  # its paragraph is not in the index: it must be declined
     split: str  # dev | test
+    paragraph: str = ""  # the corpus id of the paragraph that holds the answer
 
 
 def _squash(text: str) -> str:
@@ -55,7 +56,7 @@ def protocol(data: BeirSet, folder: Path, every: int = 1
                 for i, ids in enumerate(articles.values()) for doc in ids}
     questions = [AnswerQuestion(str(g["_id"]), data.queries[str(g["_id"])],
                                 tuple(str(a) for a in g["answers"]), g["corpus_id"] in held,
-                                split_of[g["corpus_id"]])
+                                split_of[g["corpus_id"]], g["corpus_id"])
                  for g in gold if str(g["_id"]) in data.queries and g["corpus_id"] in split_of]
     kept = {doc: v for doc, v in data.corpus.items() if doc not in held}
     sample = []
@@ -69,7 +70,10 @@ def score(q: AnswerQuestion, answer) -> dict:
     text = _squash(answer.text)
     right = (not answer.abstained and bool(answer.citations)
              and any(_squash(a) and _squash(a) in text for a in q.answers))
-    return {"declined": answer.abstained, "right": right}
+    cited = [] if answer.abstained else [c.document for c in answer.citations]
+    found = [s.chunk.doc_id for s in answer.sources[:5]]
+    return {"declined": answer.abstained, "right": right, "hit5": q.paragraph in found,
+            "cited": len(cited), "cited_right": cited.count(q.paragraph)}
 
 
 def run(questions: list[AnswerQuestion], ask: Callable[[str], object],
@@ -89,12 +93,18 @@ def run(questions: list[AnswerQuestion], ask: Callable[[str], object],
 def summary(rows: list[dict]) -> dict:
     answerable = [r for r in rows if not r["held_out"]]
     held = [r for r in rows if r["held_out"]]
+    cited = sum(r.get("cited", 0) for r in answerable)
     return {
         "answerable": len(answerable), "unanswerable": len(held),
         "answer_right": m.mean(float(r["right"]) for r in answerable),
         "declined": m.mean(float(r["declined"]) for r in held),
         "refused": m.mean(float(r["declined"]) for r in answerable),
         "latency_ms_p50": m.percentile([r["ms"] for r in rows], 50),
+        # the paragraph with the answer among the answer's five sources, and the share of
+        # citations that point to it (rows written before these were recorded have neither)
+        "hit@5": m.mean(float(r["hit5"]) for r in answerable if "hit5" in r),
+        "citation_precision": (sum(r.get("cited_right", 0) for r in answerable) / cited
+                               if cited else None),
     }
 
 

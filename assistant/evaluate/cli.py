@@ -87,9 +87,17 @@ def add_commands(sub, add_common, add_search) -> dict:
     p.add_argument("--zusammen", dest="together", action="store_true",
                    help="für --ablation: die Regeln aus --ablate zusammen abschalten")
     p.add_argument("--sets", type=Path, metavar="DATEI",
-                   help="für --ablation: Liste der Sätze (Standard: eval/saetze.json)")
+                   help="für --ablation und --bericht: Liste der Sätze (Standard: "
+                        "eval/saetze.json)")
     p.add_argument("--nur-saetze", dest="only_sets", metavar="NAMEN",
-                   help="für --ablation: nur diese Sätze (Namen aus --sets, kommagetrennt)")
+                   help="für --ablation und --bericht: nur diese Sätze (Namen aus --sets, "
+                        "kommagetrennt)")
+    p.add_argument("--bericht", dest="overview", action="store_true",
+                   help="alle Sätze aus --sets: hit@5, richtig, abgelehnt, Zitat-Präzision, "
+                        "Antwortzeit je Satz und Teil, dazu das Mittel")
+    p.add_argument("--jede", dest="every", type=cliparse.count, metavar="N",
+                   help="für --bericht: jede N-te Frage je Teil (feste Stichprobe, etwa für "
+                        "--llm llama-cpp)")
     p.add_argument("--sweep", action="store_true",
                    help="Suchverfahren, Gewichte, top-k und Embedding-Modelle durchprobieren")
     p.add_argument("--embedders", help="für --sweep: Modelle, kommagetrennt")
@@ -192,6 +200,10 @@ def run_eval(args: argparse.Namespace, settings) -> int:
         from assistant.evaluate.ablation import run_ablation
 
         return run_ablation(args, settings)
+    if args.overview:
+        from assistant.evaluate.overview import run_overview
+
+        return run_overview(args, settings)
     off = params.rules(args.ablate) if args.ablate else []
     with params.use(params.without(off)):
         return _run_eval(args, params.settings_without(settings, off))

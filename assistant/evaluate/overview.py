@@ -1,0 +1,143 @@
+"""``assistant eval --bericht``: one table over every evaluation set (``eval/saetze.json``).
+
+Per set and part: retrieval hit@5, answers right, unanswerable questions declined,
+answerable ones refused, citation precision and the answer time (median); below, the mean
+over the real sets per part (macro average: each set counts once, whatever its size). The
+bundled set is our own fictional corpus, a smoke test: it is shown, not averaged.
+
+The numbers mean the same on both kinds of set:
+
+- question files over documents (law texts, real PDFs, bundled): hit@5 = a passage with the
+  labelled evidence among the first five found; right = an answerable question answered
+  with a citation whose passage holds the evidence; citation precision = the share of
+  citations whose passage holds evidence;
+- XQuAD-de at answer level (``assistant.evaluate.answers``): hit@5 = the paragraph with the
+  answer among the answer's five sources; right = the gold answer in the answer text, with
+  a citation; citation precision = the share of citations that point to that paragraph.
+
+``--llm llama-cpp`` measures the same with the local model; ``--jede N`` keeps every N-th
+question of each part (a fixed sample for the slow model) and ``--split test`` only the
+test parts. Each set is indexed into a temporary folder, as in ``--ablation``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.evaluate.ablation import SETS_FILE, EvalSet, _answer_set, _question_set, read_sets
+
+DEFAULT_OUT = Path("eval/results/bericht.md")
+COLUMNS = (("hit5", "hit@5"), ("right", "richtig beantwortet"),
+           ("declined", "abgelehnt (soll)"), ("refused", "abgelehnt trotz Antwort"),
+           ("precision", "Zitat-Präzision"), ("latency", "Antwortzeit p50"))
+SMOKE = ("",)  # the part name of a set without dev/test parts: not averaged
+
+
+def unified(kind: str, n: dict) -> dict:
+    """The numbers of ``COLUMNS`` from a question run's summary (``score.summarise``) or an
+    answer-level run's (``answers.summary``)."""
+    if kind == "antworten":
+        return {"questions": n["answerable"] + n["unanswerable"], "hit5": n.get("hit@5"),
+                "right": n.get("answer_right"), "declined": n.get("declined"),
+                "refused": n.get("refused"), "precision": n.get("citation_precision"),
+                "latency": n.get("latency_ms_p50")}
+    answerable, unanswerable = n.get("answerable", 0), n.get("unanswerable", 0)
+    return {"questions": n["questions"], "hit5": n.get("evidence_hit@5"),
+            "right": n.get("citation_recall"),
+            "declined": 1 - n["false_answers"] / unanswerable if unanswerable else None,
+            "refused": n["false_refusals"] / answerable if answerable else None,
+            "precision": n.get("citation_precision"), "latency": n.get("latency_ms_p50")}
+
+
+def macro(rows: list[dict]) -> list[dict]:
+    """Per part (dev, test): the mean of each number over the sets that have it."""
+    out = []
+    for part in dict.fromkeys(r["part"] for r in rows if r["part"] not in SMOKE):
+        mine = [r for r in rows if r["part"] == part]
+        mean = {}
+        for key, _ in COLUMNS:
+            values = [r[key] for r in mine if r.get(key) is not None]
+            mean[key] = sum(values) / len(values) if values else None
+        out.append({"set": f"Mittel über {len(mine)} Sätze", "part": part,
+                    "questions": sum(r["questions"] for r in mine), **mean})
+    return out
+
+
+def overview(sets: list[EvalSet], settings: Settings, every: int = 1,
+             parts: set[str] | None = None,
+             say: Callable[[str], None] = lambda s: print(s, file=sys.stderr)) -> list[dict]:
+    """One row per set and part with the numbers of ``COLUMNS``."""
+    from assistant.embed import load_embedder
+
+    embedder = load_embedder(settings.embedder)
+    rows = []
+    for s in sets:
+        if s.missing():
+            say(f"ÜBERSPRUNGEN {s.name}: {s.missing()} fehlt")
+            continue
+        splits = tuple(x for x in s.splits if not parts or x in parts)
+        if not splits:
+            continue
+        chosen = EvalSet(s.name, s.questions, s.corpus, s.beir, splits, s.every)
+        with tempfile.TemporaryDirectory(prefix="ausgangslage-bericht-",
+                                         ignore_cleanup_errors=True) as folder:
+            say(f"{s.name}: einlesen …")
+            kind = "antworten" if s.beir else "fragen"
+            run = (_answer_set if s.beir else _question_set)(chosen, settings, embedder,
+                                                              Path(folder), every)
+            say(f"{s.name}: Fragen stellen ({settings.llm}) …")
+            numbers = run(settings)
+        rows += [{"set": s.name, "part": split, "kind": kind, **unified(kind, numbers[split])}
+                 for split in splits]
+    return rows
+
+
+def _fmt(key: str, value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f} ms" if key == "latency" else f"{value:.3f}"
+
+
+def to_markdown(rows: list[dict], intro: str = "") -> str:
+    head = "| Satz | Teil | Fragen | " + " | ".join(label for _, label in COLUMNS) + " |"
+    lines = [intro] if intro else []
+    lines += [head, "|---|---|---|" + "---|" * len(COLUMNS)]
+    for row in rows + macro(rows):
+        lines.append(f"| {row['set']} | {row['part'] or '–'} | {row['questions']} | "
+                     + " | ".join(_fmt(k, row.get(k)) for k, _ in COLUMNS) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def run_overview(args, settings: Settings) -> int:
+    """``assistant eval --bericht [--sets DATEI] [--nur-saetze …] [--split TEIL]
+    [--jede N] [--llm NAME] [--out DATEI]``."""
+    if settings.llm != "extractive":  # the model stays where it is installed
+        from assistant.models import model_path
+
+        settings = settings.replace(llm_model_path=model_path(settings))
+    sets = read_sets(args.sets or SETS_FILE)
+    if args.only_sets:
+        wanted = {n.strip() for n in args.only_sets.split(",")}
+        sets = [s for s in sets if s.name in wanted]
+    parts = {p.strip() for p in args.split.split(",")} if args.split else None
+    every = args.every or 1
+    rows = overview(sets, settings, every, parts)
+    out = args.out or DEFAULT_OUT
+    sample = f", jede {every}. Frage je Teil" if every > 1 else ""
+    intro = (f"# Alle Auswertungssätze ({settings.llm}{sample})\n\n"
+             f"Erzeugt mit `assistant eval --bericht` über {args.sets or SETS_FILE}. "
+             "Bedeutung der Spalten: `assistant/evaluate/overview.py`. Die Mittel zählen "
+             "jeden echten Satz einmal; der Beispielkorpus (unser eigener) zählt nicht mit.\n")
+    text = to_markdown(rows, intro)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
+                                        encoding="utf-8")
+    print(text)
+    print(f"Tabelle: {out} (Zahlen {out.with_suffix('.json').name})")
+    return 0
