@@ -28,9 +28,10 @@ class DocumentInfo:
 
 # how documents are read into passages; raised when a change to ingest changes passage text
 # (1: list-marker glyphs of PDF fonts read as "•"; 2: no sentence break before a number in
-# a line, "vor dem 6. August", which moved passage boundaries), so that ``assistant ingest``
-# reads the documents of an older index again instead of keeping them as they were
-READER_VERSION = 2
+# a line, "vor dem 6. August", which moved passage boundaries; 3: the text after a contents
+# heading on the same page is read), so that ``assistant ingest`` reads the documents of an
+# older index again instead of keeping them as they were
+READER_VERSION = 3
 
 
 @dataclass(frozen=True)

@@ -786,6 +786,25 @@ def test_contents_over_two_pages_is_neither_indexed_nor_sent_to_ocr(tmp_path, mo
     assert not doc.warnings
 
 
+def test_a_page_whose_contents_heading_is_followed_by_the_text_keeps_the_text(tmp_path):
+    # LaTeX prints an empty contents (or a short one) at the top of the first text page:
+    # the page is read from its first section on, the entries are left out
+    pages = [["Handbuch Teststadt"],
+             ["Inhaltsverzeichnis", "1 Anmeldung ........ 2",
+              "1 Anmeldung",
+              "Neu zugewanderte Kinder werden im Kommunalen Integrationszentrum angemeldet,",
+              "das die Eltern berät und eine Schule vorschlägt. Die Schulen melden freie",
+              "Plätze in den Vorbereitungsklassen jeden Monat an das Schulamt der Stadt.",
+              "Die Zuweisung erfolgt innerhalb von zwei Wochen nach der Anmeldung."],
+             ["2 Sprachförderung", "Alle Kinder erhalten zusätzlichen Unterricht in Deutsch."]]
+    doc = parse(make_pdf(tmp_path / "handbuch.pdf", pages, label_offset=1), "handbuch.pdf")
+    text = " ".join(b.text for b in doc.blocks)
+    assert "innerhalb von zwei Wochen nach der Anmeldung" in text
+    assert "........" not in text and "Inhaltsverzeichnis" not in text
+    block = next(b for b in doc.blocks if "Schulamt der Stadt" in b.text)
+    assert (block.page, block.heading) == (2, "1 Anmeldung")
+
+
 def test_pdf_ligatures_soft_hyphens_and_foreign_letters(tmp_path):
     pdf = make_ttf_pdf(tmp_path / "konzept.pdf", [
         "Die Qualiﬁzierung der Lehrkräfte und die ﬂexible Förderung der Integra\u00ad",
@@ -1021,3 +1040,17 @@ def test_list_items_of_a_writer_pdf_end_where_their_line_ends():
     doc = parse(CORPUS / "integrationskonzept-beispielstadt-2023.pdf", "k.pdf")
     item = next(b for b in doc.blocks if b.text.startswith("Netzwerk Ankommen Beispielstadt:"))
     assert "Mitgliedsorganisationen" in item.text
+
+
+def test_a_bold_line_at_the_size_of_the_smaller_body_text_is_a_heading():
+    # prose in two sizes (9 pt most, 8 pt much): a bold 8.1 pt line stands apart from both
+    from assistant.ingest.pdfstyle import Line, Outline, Style
+
+    prose9, prose8 = Style(9.0, False), Style(8.0, False)
+    page = ([Line.of("Die Schulen melden freie Plätze jeden Monat an das Schulamt.", prose9)]
+            * 6 + [Line.of("Neu zugewanderte Kinder werden zentral angemeldet.", prose8)] * 4)
+    heading = Line.of("Zusammenfassung", Style(8.1, True))
+    outline = Outline.of([page + [heading]])
+    assert outline.body == prose9
+    assert outline.set_apart(heading)
+    assert not outline.set_apart(page[-1])

@@ -92,6 +92,33 @@ def is_contents(lines: list[str]) -> bool:
             and all(a <= b for a, b in zip(pages, pages[1:])))
 
 
+# a line of running text: long, not leading to a page number
+_PROSE_WIDTH = 40
+_ENDS_IN_PAGE = re.compile(r"[\divxlc]+\s*$", re.IGNORECASE)
+
+
+def without_contents(lines: list[str]) -> list[str]:
+    """The page without its table of contents: nothing for a contents page (``is_contents``),
+    the lines after the contents for a page whose contents is followed by the text itself
+    (a contents heading, maybe a few entries, then paragraphs: most of the lines after the
+    heading are running text that leads to no page number)."""
+    if not is_contents(lines):
+        return lines
+    body = [i for i, ln in enumerate(lines) if ln.strip()]
+    head = next((k for k, i in enumerate(body[:6]) if lines[i].strip().lower() in
+                 ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")), None)
+    if head is None:
+        return []
+    rest = body[head + 1:]
+    prose = [i for i in rest if len(lines[i].strip()) >= _PROSE_WIDTH
+             and not _ENDS_IN_PAGE.search(lines[i].strip())]
+    if len(prose) < 3 or len(prose) <= 0.4 * len(rest):
+        return []
+    # the contents ends with its last entry that leads to a page number
+    start = next((i for i in rest if not _ENDS_IN_PAGE.search(lines[i].strip())), len(lines))
+    return lines[start:]
+
+
 def strip(lines: list[str], furniture: set[str]) -> list[str]:
     """Drop running headers/footers and page numbers (``furniture`` from ``find``), but only
     at the page's edges, and dot-leader lines anywhere. A header repeated word for word is

@@ -209,16 +209,17 @@ def _blocks(path: Path, pages: list[list[Line]], raw: _Raw, ocr_pages: list[int]
     """The blocks of the cleaned pages (furniture and contents pages left out, ruled tables
     read by pdfplumber) and the pages without any text."""
     repeated = furniture.find(pages)
-    outline = Outline.of([furniture.strip(lines, repeated) for lines in pages
-                          if not furniture.is_contents(lines)])
+    # a table of contents only repeats headings with page numbers
+    read = [furniture.without_contents(lines) for lines in pages]
+    outline = Outline.of([furniture.strip(lines, repeated) for lines in read if lines])
     grids = ruled_tables(path, [i for i, lines in enumerate(pages)
                                 if i + 1 not in ocr_pages and may_hold_table(lines)])
     built = PageBlocks(outline, ocr_pages)
     empty_pages = []
-    for i, lines in enumerate(pages):
+    for i, lines in enumerate(read):
         label = raw.labels[i] if i < len(raw.labels) else str(i + 1)
-        if furniture.is_contents(lines):
-            continue  # a table of contents only repeats headings with page numbers
+        if not lines and any(ln.strip() for ln in pages[i]):
+            continue  # a table of contents
         kept = furniture.strip(lines, repeated)
         if not any(ln.strip() for ln in kept):
             if not raw.texts[i].strip():

@@ -177,8 +177,11 @@ class Outline:
         if style is None or self.body is None or style == MIXED or style in self.common:
             return False
         body = self.body
+        # bold at about the size of a body style: a document may set its prose in two sizes
+        # (8 pt and 9 pt), and which one carries more text depends on the pages read
+        smallest = min((s.size for s in self.common if not s.bold), default=body.size)
         return style.size >= body.size + 1.0 or (
-            style.bold and not body.bold and style.size >= body.size - 0.6)
+            style.bold and not body.bold and style.size >= min(body.size, smallest) - 0.6)
 
     def numbered(self, line: Line | str) -> bool:
         """A numbered heading; in a document whose numbered headings are set apart, a
