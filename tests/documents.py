@@ -557,3 +557,31 @@ def indexed(folder: Path, data: Path, embedder):
     report = engine.ingest([folder])
     assert not report.skipped, report.problems
     return engine
+
+
+def offers_question_set(folder: Path, split: str | None = None) -> tuple[Path, Path]:
+    """A small evaluation set of real files: a Markdown page with two offers and three
+    questions about it (two answerable, one about a city no document names). With ``split``
+    ("dev,test,test") each question gets its part. Returns the document folder and the
+    question file."""
+    import json
+
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "angebote.md").write_text(
+        "# Angebote für neu zugewanderte Jugendliche\n\n"
+        "Das Sprachcafé im Stadtbezirk Nord findet jeden Dienstag statt.\n\n"
+        "Der Elternkurs im Stadtbezirk Nord wird von der AWO angeboten.\n", encoding="utf-8")
+    rows = [{"id": "a1", "question": "Wann findet das Sprachcafé statt?", "answerable": True,
+             "evidence": ["jeden Dienstag"]},
+            {"id": "a2", "question": "Wer bietet den Elternkurs an?", "answerable": True,
+             "evidence": ["von der AWO angeboten"]},
+            {"id": "u1", "question": "Wann öffnet das Sprachcafé in Dortmund?",
+             "answerable": False}]
+    if split:
+        for row, part in zip(rows, split.split(",")):
+            row["split"] = part
+    questions = folder / "fragen.jsonl"
+    questions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                         encoding="utf-8")
+    return docs, questions

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.evaluate.ablation import _every
 from assistant.evaluate.overview import macro
+from tests.documents import offers_question_set
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,21 +43,7 @@ def _beir(folder: Path) -> None:
 
 
 def test_report_gives_every_set_and_part_and_their_mean(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "angebote.md").write_text(
-        "# Angebote für neu zugewanderte Jugendliche\n\n"
-        "Das Sprachcafé im Stadtbezirk Nord findet jeden Dienstag statt.\n\n"
-        "Der Elternkurs im Stadtbezirk Nord wird von der AWO angeboten.\n", encoding="utf-8")
-    questions = tmp_path / "fragen.jsonl"
-    rows = [{"id": "a1", "question": "Wann findet das Sprachcafé statt?", "answerable": True,
-             "evidence": ["jeden Dienstag"], "split": "dev"},
-            {"id": "a2", "question": "Wer bietet den Elternkurs an?", "answerable": True,
-             "evidence": ["von der AWO angeboten"], "split": "test"},
-            {"id": "u1", "question": "Wann öffnet das Sprachcafé in Dortmund?",
-             "answerable": False, "split": "test"}]
-    questions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                         encoding="utf-8")
+    docs, questions = offers_question_set(tmp_path, "dev,test,test")
     _beir(tmp_path / "beir")
     sets = tmp_path / "saetze.json"
     sets.write_text(json.dumps({"sets": [

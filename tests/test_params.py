@@ -12,6 +12,7 @@ import pytest
 
 from assistant import params
 from assistant.config import Settings
+from tests.documents import offers_question_set
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -74,21 +75,7 @@ def test_a_rule_switched_off_changes_the_answer(tmp_path, e5):
 def test_ablation_measures_each_rule_on_each_set(tmp_path):
     """``assistant eval --ablation`` on a small set of real files: a table per set with the
     numbers with every rule on and the change per rule switched off."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "angebote.md").write_text(
-        "# Angebote für neu zugewanderte Jugendliche\n\n"
-        "Das Sprachcafé im Stadtbezirk Nord findet jeden Dienstag statt.\n\n"
-        "Der Elternkurs im Stadtbezirk Nord wird von der AWO angeboten.\n", encoding="utf-8")
-    questions = tmp_path / "fragen.jsonl"
-    rows = [{"id": "a1", "question": "Wann findet das Sprachcafé statt?", "answerable": True,
-             "evidence": ["jeden Dienstag"]},
-            {"id": "a2", "question": "Wer bietet den Elternkurs an?", "answerable": True,
-             "evidence": ["von der AWO angeboten"]},
-            {"id": "u1", "question": "Wann öffnet das Sprachcafé in Dortmund?",
-             "answerable": False}]
-    questions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                         encoding="utf-8")
+    docs, questions = offers_question_set(tmp_path)
     sets = tmp_path / "saetze.json"
     sets.write_text(json.dumps({"sets": [
         {"name": "Klein", "questions": str(questions), "corpus": str(docs)},

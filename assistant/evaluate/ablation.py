@@ -223,11 +223,7 @@ def run_ablation(args, settings: Settings) -> int:
         chosen = [params.Rule("+".join(r.name for r in chosen), "zusammen abgeschaltet",
                               {k: v for r in chosen for k, v in r.off.items()},
                               {k: v for r in chosen for k, v in r.settings.items()})]
-    sets = read_sets(args.sets or SETS_FILE)
-    if args.only_sets:
-        wanted = {n.strip() for n in args.only_sets.split(",")}
-        sets = [s for s in sets if s.name in wanted]
-    rows = ablation(sets, settings, chosen)
+    rows = ablation(chosen_sets(args), settings, chosen)
     out = args.out or DEFAULT_OUT
     intro = ("# Was jede Regel beiträgt\n\n"
              f"Erzeugt mit `assistant eval --ablation` über {args.sets or SETS_FILE}. "
@@ -236,11 +232,26 @@ def run_ablation(args, settings: Settings) -> int:
              "Bei hit@5, Zitat-Präzision, -Recall, Einträgen und „richtig“/„abgelehnt "
              "(soll)“ ist höher besser, bei „falsch beantwortet“ und „abgelehnt trotz "
              "Antwort“ niedriger. Die Regeln stehen in `assistant/params.py`.\n")
-    text = to_markdown(rows, chosen, intro)
+    write_table(out, to_markdown(rows, chosen, intro), rows)
+    return 0
+
+
+def chosen_sets(args) -> list[EvalSet]:
+    """The sets of ``--sets`` (default ``eval/saetze.json``), only those ``--nur-saetze``
+    names."""
+    sets = read_sets(args.sets or SETS_FILE)
+    if args.only_sets:
+        wanted = {n.strip() for n in args.only_sets.split(",")}
+        sets = [s for s in sets if s.name in wanted]
+    return sets
+
+
+def write_table(out: Path, text: str, rows: list[dict]) -> None:
+    """The Markdown table in ``out``, its numbers beside it (``.json``), the table on
+    stdout."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     print(text)
     print(f"Tabelle: {out} (Zahlen {out.with_suffix('.json').name})")
-    return 0

@@ -22,14 +22,20 @@ test parts. Each set is indexed into a temporary folder, as in ``--ablation``.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.evaluate.ablation import SETS_FILE, EvalSet, _answer_set, _question_set, read_sets
+from assistant.evaluate.ablation import (
+    SETS_FILE,
+    EvalSet,
+    _answer_set,
+    _question_set,
+    chosen_sets,
+    write_table,
+)
 
 DEFAULT_OUT = Path("eval/results/bericht.md")
 COLUMNS = (("hit5", "hit@5"), ("right", "richtig beantwortet"),
@@ -120,24 +126,14 @@ def run_overview(args, settings: Settings) -> int:
         from assistant.models import model_path
 
         settings = settings.replace(llm_model_path=model_path(settings))
-    sets = read_sets(args.sets or SETS_FILE)
-    if args.only_sets:
-        wanted = {n.strip() for n in args.only_sets.split(",")}
-        sets = [s for s in sets if s.name in wanted]
     parts = {p.strip() for p in args.split.split(",")} if args.split else None
     every = args.every or 1
-    rows = overview(sets, settings, every, parts)
+    rows = overview(chosen_sets(args), settings, every, parts)
     out = args.out or DEFAULT_OUT
     sample = f", jede {every}. Frage je Teil" if every > 1 else ""
     intro = (f"# Alle Auswertungssätze ({settings.llm}{sample})\n\n"
              f"Erzeugt mit `assistant eval --bericht` über {args.sets or SETS_FILE}. "
              "Bedeutung der Spalten: `assistant/evaluate/overview.py`. Die Mittel zählen "
              "jeden echten Satz einmal; der Beispielkorpus (unser eigener) zählt nicht mit.\n")
-    text = to_markdown(rows, intro)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    out.with_suffix(".json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n",
-                                        encoding="utf-8")
-    print(text)
-    print(f"Tabelle: {out} (Zahlen {out.with_suffix('.json').name})")
+    write_table(out, to_markdown(rows, intro), rows)
     return 0
