@@ -76,6 +76,7 @@ def test_report_gives_every_set_and_part_and_their_mean(tmp_path):
         # the held-out paragraph's question names a place no kept paragraph names
         assert row["declined"] == 1.0, part
     table = out.read_text(encoding="utf-8")
+    assert "Gemessen am 20" in table.splitlines()[2]
     assert "| Mittel über 2 Sätze | test | 4 |" in table
     assert "| Klein | test | 2 | 1.000 | 1.000 | 1.000 | 0.000 | 1.000 |" in table
 

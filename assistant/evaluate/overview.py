@@ -22,8 +22,10 @@ test parts. Each set is indexed into a temporary folder, as in ``--ablation``.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,6 +121,16 @@ def to_markdown(rows: list[dict], intro: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _commit() -> str:
+    """The checkout's commit, so a committed table says what it measured ("" outside git)."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
 def run_overview(args, settings: Settings) -> int:
     """``assistant eval --bericht [--sets DATEI] [--nur-saetze …] [--split TEIL]
     [--jede N] [--llm NAME] [--out DATEI]``."""
@@ -132,6 +144,8 @@ def run_overview(args, settings: Settings) -> int:
     out = args.out or DEFAULT_OUT
     sample = f", jede {every}. Frage je Teil" if every > 1 else ""
     intro = (f"# Alle Auswertungssätze ({settings.llm}{sample})\n\n"
+             f"Gemessen am {time.strftime('%Y-%m-%d')}"
+             f"{', Commit ' + commit if (commit := _commit()) else ''}. "
              f"Erzeugt mit `assistant eval --bericht` über {args.sets or SETS_FILE}. "
              "Bedeutung der Spalten: `assistant/evaluate/overview.py`. Die Mittel zählen "
              "jeden echten Satz einmal; der Beispielkorpus (unser eigener) zählt nicht mit.\n")
