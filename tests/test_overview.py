@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.evaluate.ablation import _every
+from assistant.evaluate.ablation import every_nth
 from assistant.evaluate.overview import macro
 from tests.documents import offers_question_set
 
@@ -97,7 +97,7 @@ def test_the_mean_counts_each_real_set_once_and_leaves_out_the_smoke_set():
 
 def test_a_sample_keeps_every_nth_question_of_each_part_in_file_order():
     items = [("dev", 1), ("test", 2), ("dev", 3), ("dev", 5), ("test", 4), ("test", 6)]
-    assert _every(items, lambda x: x[0], 2) == [("dev", 1), ("dev", 5), ("test", 2),
+    assert every_nth(items, lambda x: x[0], 2) == [("dev", 1), ("dev", 5), ("test", 2),
                                                 ("test", 6)]
-    assert _every(items, lambda x: x[0], 1) == [("dev", 1), ("dev", 3), ("dev", 5),
+    assert every_nth(items, lambda x: x[0], 1) == [("dev", 1), ("dev", 3), ("dev", 5),
                                                 ("test", 2), ("test", 4), ("test", 6)]

@@ -66,7 +66,7 @@ def read_sets(path: Path = SETS_FILE) -> list[EvalSet]:
 Runner = Callable[[Settings], dict]  # settings → {split: numbers}
 
 
-def _every(items: list, split_of, every: int) -> list:
+def every_nth(items: list, split_of, every: int) -> list:
     """Every ``every``-th item of each part, in file order (a fixed sample)."""
     parts: dict[str, list] = {}
     for item in items:
@@ -83,7 +83,7 @@ def _question_set(s: EvalSet, settings: Settings, embedder, tmp: Path,
 
     questions, _ = read_questions(s.questions, settings)
     questions = [q for q in questions if "" in s.splits or q.split in s.splits]
-    questions = _every(questions, lambda q: q.split, every)
+    questions = every_nth(questions, lambda q: q.split, every)
     split_of = {q.id: q.split for q in questions}
     used = settings.replace(data_dir=tmp)
     engine = Engine.open(used, embedder)
@@ -120,6 +120,12 @@ def _answer_set(s: EvalSet, settings: Settings, embedder, tmp: Path,
     return run
 
 
+def runner(s: EvalSet, settings: Settings, embedder, tmp: Path, every: int = 1) -> Runner:
+    """Index ``s`` into ``tmp`` (every ``every``-th question of each part) and return what
+    asks it with given settings."""
+    return (_answer_set if s.beir else _question_set)(s, settings, embedder, tmp, every)
+
+
 def ablation(sets: list[EvalSet], settings: Settings, rules: list[params.Rule],
              say: Callable[[str], None] = lambda s: print(s, file=sys.stderr)) -> list[dict]:
     """One row per set and split: its numbers with every rule on (``base``) and per rule
@@ -137,7 +143,7 @@ def ablation(sets: list[EvalSet], settings: Settings, rules: list[params.Rule],
                                          ignore_cleanup_errors=True) as folder:
             tmp = Path(folder)
             say(f"{s.name}: einlesen …")
-            run = (_answer_set if s.beir else _question_set)(s, settings, embedder, tmp)
+            run = runner(s, settings, embedder, tmp)
             say(f"{s.name}: alle Regeln an")
             base = run(settings)
             off = {}

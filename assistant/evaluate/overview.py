@@ -33,9 +33,8 @@ from assistant.config import Settings
 from assistant.evaluate.ablation import (
     SETS_FILE,
     EvalSet,
-    _answer_set,
-    _question_set,
     chosen_sets,
+    runner,
     write_table,
 )
 
@@ -96,8 +95,7 @@ def overview(sets: list[EvalSet], settings: Settings, every: int = 1,
                                          ignore_cleanup_errors=True) as folder:
             say(f"{s.name}: einlesen …")
             kind = "antworten" if s.beir else "fragen"
-            run = (_answer_set if s.beir else _question_set)(chosen, settings, embedder,
-                                                              Path(folder), every)
+            run = runner(chosen, settings, embedder, Path(folder), every)
             say(f"{s.name}: Fragen stellen ({settings.llm}) …")
             numbers = run(settings)
         rows += [{"set": s.name, "part": split, "kind": kind, **unified(kind, numbers[split])}
