@@ -27,9 +27,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.evaluate import metrics as m
 from assistant.evaluate.ablation import (
     SETS_FILE,
     EvalSet,
@@ -66,10 +68,7 @@ def macro(rows: list[dict]) -> list[dict]:
     out = []
     for part in dict.fromkeys(r["part"] for r in rows if r["part"] not in SMOKE):
         mine = [r for r in rows if r["part"] == part]
-        mean = {}
-        for key, _ in COLUMNS:
-            values = [r[key] for r in mine if r.get(key) is not None]
-            mean[key] = sum(values) / len(values) if values else None
+        mean = {key: m.mean(r.get(key) for r in mine) for key, _ in COLUMNS}
         out.append({"set": f"Mittel über {len(mine)} Sätze", "part": part,
                     "questions": sum(r["questions"] for r in mine), **mean})
     return out
@@ -90,12 +89,11 @@ def overview(sets: list[EvalSet], settings: Settings, every: int = 1,
         splits = tuple(x for x in s.splits if not parts or x in parts)
         if not splits:
             continue
-        chosen = EvalSet(s.name, s.questions, s.corpus, s.beir, splits, s.every)
         with tempfile.TemporaryDirectory(prefix="ausgangslage-bericht-",
                                          ignore_cleanup_errors=True) as folder:
             say(f"{s.name}: einlesen …")
             kind = "antworten" if s.beir else "fragen"
-            run = runner(chosen, settings, embedder, Path(folder), every)
+            run = runner(replace(s, splits=splits), settings, embedder, Path(folder), every)
             say(f"{s.name}: Fragen stellen ({settings.llm}) …")
             numbers = run(settings)
         rows += [{"set": s.name, "part": split, "kind": kind, **unified(kind, numbers[split])}

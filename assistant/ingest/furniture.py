@@ -77,13 +77,15 @@ _TO_PAGE = re.compile(r"(?:[.·…_]\s?){3,}\s*[\divxlc]+\s*$", re.IGNORECASE)  
 _ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_].*\s(\d{1,3})$")
 
 
+CONTENTS_HEADINGS = ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")
+
+
 def is_contents(lines: list[str]) -> bool:
     """A table of contents (or an index): headed so, or most lines lead to a page number
     (the second page of a contents has no heading), with dot leaders or, without them,
     numbered entries whose page numbers never go down (a table's figures do)."""
     body = [ln.strip() for ln in lines if ln.strip()]
-    if any(ln.lower() in ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")
-           for ln in body[:6]):
+    if any(ln.lower() in CONTENTS_HEADINGS for ln in body[:6]):
         return True
     if len(body) >= 4 and sum(bool(_TO_PAGE.search(ln)) for ln in body) > 0.5 * len(body):
         return True
@@ -105,8 +107,8 @@ def without_contents(lines: list[str]) -> list[str]:
     if not is_contents(lines):
         return lines
     body = [i for i, ln in enumerate(lines) if ln.strip()]
-    head = next((k for k, i in enumerate(body[:6]) if lines[i].strip().lower() in
-                 ("inhaltsverzeichnis", "inhalt", "inhaltsübersicht")), None)
+    head = next((k for k, i in enumerate(body[:6])
+                 if lines[i].strip().lower() in CONTENTS_HEADINGS), None)
     if head is None:
         return []
     rest = body[head + 1:]
