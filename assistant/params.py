@@ -15,6 +15,7 @@ app never does.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
@@ -47,6 +48,9 @@ class ScoringParams:
     contradictions: bool = True  # different figures of two documents are named
     age_bands: bool = True  # list items narrowed to the age band the question names
     prose_offers: bool = True  # a list of offers also takes the offers named in sentences
+    # the next sentence joins when it adds an asked concept with an idf ≥ this × that of the
+    # rarest asked one the documents use (set on the dev parts; ∞: never)
+    continuation_rarity: float = 0.5
 
 
 DEFAULT = ScoringParams()
@@ -99,6 +103,8 @@ RULES: tuple[Rule, ...] = (
          {"contradictions": False}),
     Rule("angebote_im_text", "eine Liste von Angeboten nimmt auch die Angebote auf, die "
          "Sätze nennen („Darüber hinaus bietet der JMD …“)", {"prose_offers": False}),
+    Rule("fortsetzung", "der Satz nach dem besten kommt dazu, wenn er ein gefragtes Wort "
+         "nennt, das dem besten fehlt", {"continuation_rarity": math.inf}),
 )
 BY_NAME = {r.name: r for r in RULES}
 

@@ -5,7 +5,8 @@ so nothing is invented. Sentences are scored by meaning and wording as in
 ``assistant.search.rerank``, times the retrieval rank of their passage, a year check and an
 answer-type check (``answerable``).
 
-The best sentences are de-duplicated, grouped by document and cited by passage. When no
+The best sentences are de-duplicated, grouped by document and cited by passage; the sentence
+after the best one joins when it says a rare part of the question (``continued``). When no
 sentence is close enough to the question, the answer says so instead of answering.
 """
 
@@ -17,13 +18,8 @@ from dataclasses import dataclass, replace
 from assistant import params
 from assistant.answer import decision
 from assistant.answer.answerable import absent_concepts, year_factor, years
-from assistant.answer.answertype import (
-    Wanted,
-    answer_type_factor,
-    asked_unit,
-    names_unit,
-    wanted,
-)
+from assistant.answer.answertype import Wanted, answer_type_factor, asked_unit, names_unit, wanted
+from assistant.answer.continued import continuation
 from assistant.answer.contradiction import MIN_BAR, disagreement
 from assistant.answer.listed import list_answer
 from assistant.answer.shape import shape
@@ -156,6 +152,8 @@ class ExtractiveAnswerer:
                           sources=tuple(sources), abstained=True,
                           timings_ms={"compose": (time.perf_counter() - t0) * 1000},
                           notes=("kein Satz in den gefundenen Stellen",))
+        follow = continuation(question, chosen[0], scored, self.vocabulary)
+        chosen += [follow] if follow and all(c[2] != follow[2] for c in chosen) else []
         differ = self._disagreement(question, scored, chosen)
         if differ and not any(c[2] == differ[2][2] for c in chosen):
             chosen.append(differ[2])
