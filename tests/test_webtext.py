@@ -1,0 +1,87 @@
+"""Web pages saved as text: breadcrumbs, photo captions with their credit, and copyright
+lines are furniture; table rows, source notes of figures and the text of a paragraph that
+ends with a credit stay. A page of an invented town (Neustadt) read through the real ingest
+into real Chroma in a temp dir, asked with the real e5 embedder."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.ingest.webtext import strip_furniture
+from tests.documents import indexed
+
+PAGE = """Stadt Neustadt
+Suche
+Menü
+Sie sind hier: Startseite > Leben in Neustadt > Integration > Sprachlotsen
+Sprachlotsen für neu zugewanderte Familien
+Seit 2023 begleiten 24 ehrenamtliche Sprachlotsinnen und Sprachlotsen Familien zu \
+Terminen in Schulen und Kitas. Sie sprechen zusammen elf Sprachen. (Foto: Stadt Neustadt)
+Die Sprachlotsen beim Fachtag im Rathaus mit Bürgermeisterin Anna \
+Berger (Foto: Stadt Neustadt / M. Muster)
+Sprache | Lotsen
+Arabisch | 6
+Ukrainisch | 5
+Im Jahr 2024 vermittelten die Lotsen 412 Termine (Quelle: Jahresbericht des Integrationszentrums).
+© Stadt Neustadt 2025
+Seite drucken
+nach oben
+Impressum
+Datenschutz
+"""
+
+
+def test_breadcrumbs_captions_and_credits_are_furniture():
+    kept = [ln for ln in strip_furniture(PAGE.split("\n")) if ln.strip()]
+    assert kept == [
+        "Sprachlotsen für neu zugewanderte Familien",
+        "Seit 2023 begleiten 24 ehrenamtliche Sprachlotsinnen und Sprachlotsen Familien zu "
+        "Terminen in Schulen und Kitas. Sie sprechen zusammen elf Sprachen.",
+        "Sprache | Lotsen", "Arabisch | 6", "Ukrainisch | 5",
+        "Im Jahr 2024 vermittelten die Lotsen 412 Termine (Quelle: Jahresbericht des "
+        "Integrationszentrums).",
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "Startseite › Bildung › Integration",
+    "Navigation: Start » Schule",
+    "Bildnachweis: Stadt Neustadt",
+    "(c) Stadt Neustadt",
+    "Copyright 2025 Stadt Neustadt",
+    "Kinder beim Lernen im Sprachcafé. Foto: Max Muster",
+])
+def test_furniture_lines(line):
+    assert strip_furniture([line]) == [""]
+
+
+@pytest.mark.parametrize("line", [
+    "Der Bus fährt Richtung Nord > Süd.",
+    "Bildung: Die Stadt fördert Sprachkurse für Kinder und Jugendliche.",
+    "Kurs | Ort | Zeit",
+    "Abbildungen und Tabellen stehen im Anhang des Berichts.",
+])
+def test_text_lines_stay(line):
+    assert strip_furniture([line]) == [line]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, e5) -> Engine:
+    root = tmp_path_factory.mktemp("webtext")
+    folder = root / "dokumente"
+    folder.mkdir()
+    (folder / "neustadt-sprachlotsen.txt").write_text(PAGE, encoding="utf-8")
+    return indexed(folder, root / "daten", e5)
+
+
+def test_no_answer_quotes_the_caption_or_the_breadcrumb(engine):
+    passages = " ".join(c.text for c in engine.retriever.passages_of(
+        "neustadt-sprachlotsen.txt"))
+    assert "Bürgermeisterin" not in passages and "Startseite" not in passages
+    assert "Foto" not in passages and "©" not in passages
+    answer = engine.ask("Wer war beim Fachtag der Sprachlotsen im Rathaus dabei?")
+    assert "Berger" not in answer.text and "Foto" not in answer.text
+    answer = engine.ask("Wie viele Sprachen sprechen die Sprachlotsen in Neustadt?")
+    assert not answer.abstained
+    assert "elf Sprachen" in answer.text and "Foto" not in answer.text
