@@ -29,9 +29,11 @@ class DocumentInfo:
 # how documents are read into passages; raised when a change to ingest changes passage text
 # (1: list-marker glyphs of PDF fonts read as "•"; 2: no sentence break before a number in
 # a line, "vor dem 6. August", which moved passage boundaries; 3: the text after a contents
-# heading on the same page is read), so that ``assistant ingest`` reads the documents of an
-# older index again instead of keeping them as they were
-READER_VERSION = 3
+# heading on the same page is read; 4: web pages saved as text lose breadcrumbs and captions,
+# name their site in the title and keep headings that have no blank line under them), so
+# that ``assistant ingest`` reads the documents of an older index again instead of keeping
+# them as they were
+READER_VERSION = 4
 
 
 @dataclass(frozen=True)

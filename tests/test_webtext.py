@@ -85,3 +85,59 @@ def test_no_answer_quotes_the_caption_or_the_breadcrumb(engine):
     answer = engine.ask("Wie viele Sprachen sprechen die Sprachlotsen in Neustadt?")
     assert not answer.abstained
     assert "elf Sprachen" in answer.text and "Foto" not in answer.text
+
+
+COUNSELLING = """Startseite
+Leben
+Integration
+Kontakt
+Quelle: https://www.neustadt.example/leben/integration/erstberatung/
+Schulische Erstberatung
+Für alle neu zugewanderten Kinder im schulpflichtigen Alter und ihre Eltern gibt es eine \
+Erstberatung, in der ein passender Platz mit Deutschförderung vermittelt wird.
+Die Beratung führen abgeordnete Lehrkräfte der verschiedenen Schulformen durch.
+Impressum
+Datenschutz
+"""
+
+
+@pytest.fixture(scope="module")
+def counselling(tmp_path_factory, e5) -> Engine:
+    root = tmp_path_factory.mktemp("adresse")
+    folder = root / "dokumente"
+    folder.mkdir()
+    (folder / "erstberatung.txt").write_text(COUNSELLING, encoding="utf-8")
+    return indexed(folder, root / "daten", e5)
+
+
+def test_the_page_address_names_the_site_in_the_title(counselling):
+    [doc] = counselling.documents()
+    assert doc.title == "Erstberatung (neustadt.example)"
+    assert doc.source == "https://www.neustadt.example/leben/integration/erstberatung/"
+    [chunk] = counselling.retriever.passages_of("erstberatung.txt")
+    assert chunk.heading == "Schulische Erstberatung"
+    assert chunk.text.startswith("Für alle neu zugewanderten Kinder")  # not the heading
+
+
+def test_a_question_naming_the_place_of_the_address_is_answered(counselling):
+    # the text never says "Neustadt": only the page's address does
+    answer = counselling.ask("Wer berät in Neustadt neu zugewanderte Kinder zur Schule?")
+    assert not answer.abstained, answer.text
+    assert "abgeordnete Lehrkräfte" in answer.text
+    other = counselling.ask("Wer berät in Altdorf neu zugewanderte Kinder zur Schule?")
+    assert other.abstained and "„Altdorf“ kommt in keinem Dokument vor" in other.text
+
+
+def test_a_heading_without_a_blank_line_under_it_is_a_heading():
+    from assistant.ingest.formats import read_txt
+
+    blocks = read_txt("Sprachcafé\nDas Sprachcafé trifft sich dienstags im Rathaus.\n"
+                      "Anmeldung\nEine Anmeldung ist nicht nötig.\n")
+    assert [(b.heading, b.text) for b in blocks] == [
+        ("Sprachcafé", "Das Sprachcafé trifft sich dienstags im Rathaus."),
+        ("Anmeldung", "Eine Anmeldung ist nicht nötig.")]
+    # a line wrapped from the sentence before it goes on with it
+    wrapped = read_txt("Die Stadt bietet Kurse für neu zugewanderte Kinder und\n"
+                       "Jugendliche an\nDie Kurse beginnen im März.\n")
+    assert all(b.heading == "" for b in wrapped)
+    assert "Kinder und Jugendliche an" in " ".join(b.text for b in wrapped)

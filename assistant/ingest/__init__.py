@@ -20,6 +20,7 @@ from assistant.ingest.files import check_access, discover, find_documents
 from assistant.ingest.formats import read_markdown_text, read_txt
 from assistant.ingest.pdf import read_pdf
 from assistant.ingest.textfile import read_text
+from assistant.ingest.webtext import page_address
 from assistant.ingest.zipcheck import ZIP_SUFFIXES, check_zip
 from assistant.text import BULLET_GLYPHS
 from assistant.types import READER_VERSION, Block, DocumentInfo, ParsedDocument
@@ -121,6 +122,9 @@ def _read(path: Path, suffix: str, limits: Settings, progress, ocr_saved: Path |
                        else office.read_odt(path, limits) if suffix == ".odt"
                        else webpage.read_html(read_text(path, limits)))
         return blocks, 0, own, []
+    if suffix == ".txt":  # a web page saved as text names its address in a line
+        text = read_text(path, limits)
+        return read_txt(text), 0, {"source": page_address(text)}, []
     return _read_plain(path, suffix, limits), 0, {}, []
 
 
@@ -130,8 +134,6 @@ def _read_plain(path: Path, suffix: str, limits: Settings) -> list[Block]:
         return legacy.read_doc(path, limits)
     if suffix == ".rtf":
         return legacy.read_rtf(legacy.read_bounded(path, limits))
-    if suffix == ".txt":
-        return read_txt(read_text(path, limits))
     if suffix == ".csv":
         return sheets.read_csv(read_text(path, limits), limits)
     if suffix == ".ods":

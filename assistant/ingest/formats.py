@@ -225,10 +225,33 @@ def read_txt(data: bytes | str) -> list[Block]:
                 and not para_lines[0].endswith((".", "?", "!", ":")):
             heading = para_lines[0].strip()  # "2. Schritt", "Bochum"
             continue
-        items = _items(para_lines)
-        blocks.extend(Block(text=item, heading=heading, item=bullet)  # list items apart
-                      for item, bullet in items)
+        for title, part in _sections(para_lines):
+            heading = title or heading
+            blocks.extend(Block(text=item, heading=heading, item=bullet)  # list items apart
+                          for item, bullet in _items(part) if part)
     return blocks
+
+
+_ENDS = (".", "?", "!", ":")
+
+
+def _sections(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """A block of lines split at the headings inside it: a web page saved as text often has
+    no blank line under a heading ("Schulische Erstberatung" + "Für alle … wird."). A short
+    line without end punctuation is one when a full sentence follows it and the line
+    before it (if any) ended one; a line wrapped from the sentence before it is not."""
+    parts: list[tuple[str, list[str]]] = [("", [])]
+    for i, line in enumerate(lines):
+        text = line.strip()
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        heading = (len(text) < 80 and not _ITEM.match(line) and not text.endswith(
+            (*_ENDS, ",", ";", "-", "–")) and after.endswith((".", "?", "!"))
+            and after[:1].isupper() and (i == 0 or lines[i - 1].strip().endswith(_ENDS)))
+        if heading:
+            parts.append((text, []))
+        else:
+            parts[-1][1].append(line)
+    return [p for p in parts if p[0] or p[1]]
 
 
 _ITEM = re.compile(r"^\s*([•·*▪◦–-]|\d{1,2}[.)](?=\s+\S+\s))\s+")

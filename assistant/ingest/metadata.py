@@ -86,16 +86,28 @@ def _own_title(own: dict) -> str:
     return "" if _PROGRAM_TITLE.match(title) else title
 
 
+def _site(address: str) -> str:
+    """The host of a web address without "www." ("https://www.herne.de/…" → "herne.de")."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", address, flags=re.IGNORECASE)
+    return re.split(r"[/?#:]", host, maxsplit=1)[0].lower()
+
+
 def resolve(path: Path, own: dict, given: dict, default_municipality: str) -> dict:
-    """Merge given (sidecar/front matter) over the document's own and inferred values."""
+    """Merge given (sidecar/front matter) over the document's own and inferred values. A
+    web page saved as text names its site in its title ("Erstberatung (herne.de)"): the
+    place is often said only in the address, and a question naming it must find the page."""
     given = {k: v for k, v in given.items() if k in _FIELDS and v not in (None, "")}
-    title = given.get("title") or _own_title(own) or own.get("_first_heading")
+    title = str(given.get("title") or _own_title(own) or own.get("_first_heading")
+                or _title_from_name(path))
+    site = _site(own.get("source") or "")
+    if site and not given.get("title") and site not in title.lower():
+        title = f"{title} ({site})"
     return {
-        "title": str(title or _title_from_name(path)),
+        "title": title,
         "type": str(given.get("type") or _infer_type(path)),
         "municipality": str(given.get("municipality") or default_municipality),
         "year": _year(given.get("year")) or _year(path.stem) or _year(own.get("year"))
         or _year(own.get("created")),
-        "source": str(given.get("source") or ""),
+        "source": str(given.get("source") or own.get("source") or ""),
         "fictional": bool(given.get("fictional", False)),
     }

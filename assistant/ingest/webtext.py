@@ -65,6 +65,18 @@ def _line(line: str) -> str:
     return line
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+
+
+def page_address(text: str) -> str:
+    """The page's own address, from its first address line ("Quelle: https://…"), or "".
+    The line itself is furniture; the address stays as the document's source."""
+    for line in text.split("\n"):
+        if _ADDRESS.match(line.strip()):
+            return _URL.search(line).group(0).rstrip(".")
+    return ""
+
+
 def strip_furniture(lines: list[str]) -> list[str]:
     """``lines`` without the furniture of a saved web page (module docstring); blank lines
     are kept, so paragraphs stay apart."""
