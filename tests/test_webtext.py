@@ -141,3 +141,20 @@ def test_a_heading_without_a_blank_line_under_it_is_a_heading():
                        "Jugendliche an\nDie Kurse beginnen im März.\n")
     assert all(b.heading == "" for b in wrapped)
     assert "Kinder und Jugendliche an" in " ".join(b.text for b in wrapped)
+
+
+def test_the_municipality_of_the_metadata_is_a_known_place(tmp_path, e5):
+    import json
+
+    folder = tmp_path / "dokumente"
+    folder.mkdir()
+    text = COUNSELLING.replace("Quelle: https://www.neustadt.example/leben/integration/"
+                               "erstberatung/\n", "")
+    (folder / "erstberatung.txt").write_text(text, encoding="utf-8")
+    (folder / "erstberatung.txt.meta.json").write_text(
+        json.dumps({"municipality": "Neustadt"}), encoding="utf-8")
+    engine = indexed(folder, tmp_path / "daten", e5)
+    assert "neustadt" not in engine.documents()[0].title.lower()
+    answer = engine.ask("Wer berät in Neustadt neu zugewanderte Kinder zur Schule?")
+    assert not answer.abstained, answer.text
+    assert engine.ask("Wer berät in Altdorf neu zugewanderte Kinder zur Schule?").abstained

@@ -54,9 +54,11 @@ class _Corpus:
         if tokenised:
             self.model.index(tokenised, show_progress=False)
         self.df: Counter[str] = Counter(t for doc in tokenised for t in set(doc))
-        # the document types the UI shows ("Leitfaden", "Protokoll") are words people use
-        # for the documents ("laut Leitfaden"), though the texts may never write them
-        self.type_terms = {t for m in metas for t in terms(m.type or "")}
+        # the document types the UI shows ("Leitfaden", "Protokoll") and the municipality a
+        # document belongs to are words people use for the documents ("laut Leitfaden",
+        # "in Herne"), though the texts may never write them
+        self.type_terms = {t for m in metas for t in terms(f"{m.type or ''} "
+                                                           f"{m.municipality or ''}")}
         self.speller: Speller | None = None
         self.by_document: dict[str, list[Chunk]] = {}
         for c in chunks:
@@ -156,8 +158,8 @@ class Retriever:
         return corpus.speller
 
     def knows(self, term: str) -> bool:
-        """Whether any indexed passage, or the type of a document, uses this (stemmed)
-        term."""
+        """Whether any indexed passage, or the type or municipality of a document, uses this
+        (stemmed) term."""
         corpus = self._corpus()
         return corpus.df.get(term, 0) > 0 or term in corpus.type_terms
 
