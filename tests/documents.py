@@ -559,6 +559,16 @@ def indexed(folder: Path, data: Path, embedder):
     return engine
 
 
+def indexed_files(root: Path, files: dict[str, str], embedder):
+    """An engine over text files (name → content) written to ``root``/dokumente and indexed
+    in ``root``/daten (``indexed``)."""
+    folder = root / "dokumente"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return indexed(folder, root / "daten", embedder)
+
+
 def offers_question_set(folder: Path, split: str | None = None) -> tuple[Path, Path]:
     """A small evaluation set of real files: a Markdown page with two offers and three
     questions about it (two answerable, one about a city no document names). With ``split``

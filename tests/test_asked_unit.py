@@ -11,7 +11,7 @@ import pytest
 from assistant import params
 from assistant.answer.answertype import asked_unit, names_unit
 from assistant.engine import Engine
-from tests.documents import indexed
+from tests.documents import indexed_files
 
 CLUB_PAGE = """Startseite
 Verein
@@ -31,11 +31,7 @@ Impressum
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, e5) -> Engine:
-    root = tmp_path_factory.mktemp("einheit")
-    folder = root / "dokumente"
-    folder.mkdir()
-    (folder / "tc-verein.txt").write_text(CLUB_PAGE, encoding="utf-8")
-    return indexed(folder, root / "daten", e5)
+    return indexed_files(tmp_path_factory.mktemp("einheit"), {"tc-verein.txt": CLUB_PAGE}, e5)
 
 
 @pytest.mark.parametrize("question, unit", [

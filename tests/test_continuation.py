@@ -12,7 +12,7 @@ import pytest
 
 from assistant import params
 from assistant.engine import Engine
-from tests.documents import indexed
+from tests.documents import indexed_files
 
 MINUTES = """# Integrationsrat Neustadt: Sitzung vom 4. Februar 2025
 
@@ -41,11 +41,8 @@ KITA = "Ab wann erweitert die Kita am Stadtpark ihre Gruppen für Kinder?"
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, e5) -> Engine:
-    root = tmp_path_factory.mktemp("fortsetzung")
-    folder = root / "dokumente"
-    folder.mkdir()
-    (folder / "integrationsrat-2025-02.md").write_text(MINUTES, encoding="utf-8")
-    return indexed(folder, root / "daten", e5)
+    return indexed_files(tmp_path_factory.mktemp("fortsetzung"),
+                         {"integrationsrat-2025-02.md": MINUTES}, e5)
 
 
 def test_the_next_sentence_joins_when_it_says_a_rare_asked_word(engine):

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.engine import Engine
 from assistant.ingest.webtext import strip_furniture
-from tests.documents import indexed
+from tests.documents import indexed_files
 
 PAGE = """Stadt Neustadt
 Suche
@@ -68,11 +68,8 @@ def test_text_lines_stay(line):
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, e5) -> Engine:
-    root = tmp_path_factory.mktemp("webtext")
-    folder = root / "dokumente"
-    folder.mkdir()
-    (folder / "neustadt-sprachlotsen.txt").write_text(PAGE, encoding="utf-8")
-    return indexed(folder, root / "daten", e5)
+    return indexed_files(tmp_path_factory.mktemp("webtext"),
+                         {"neustadt-sprachlotsen.txt": PAGE}, e5)
 
 
 def test_no_answer_quotes_the_caption_or_the_breadcrumb(engine):
@@ -103,11 +100,8 @@ Datenschutz
 
 @pytest.fixture(scope="module")
 def counselling(tmp_path_factory, e5) -> Engine:
-    root = tmp_path_factory.mktemp("adresse")
-    folder = root / "dokumente"
-    folder.mkdir()
-    (folder / "erstberatung.txt").write_text(COUNSELLING, encoding="utf-8")
-    return indexed(folder, root / "daten", e5)
+    return indexed_files(tmp_path_factory.mktemp("adresse"),
+                         {"erstberatung.txt": COUNSELLING}, e5)
 
 
 def test_the_page_address_names_the_site_in_the_title(counselling):
@@ -146,14 +140,10 @@ def test_a_heading_without_a_blank_line_under_it_is_a_heading():
 def test_the_municipality_of_the_metadata_is_a_known_place(tmp_path, e5):
     import json
 
-    folder = tmp_path / "dokumente"
-    folder.mkdir()
     text = COUNSELLING.replace("Quelle: https://www.neustadt.example/leben/integration/"
                                "erstberatung/\n", "")
-    (folder / "erstberatung.txt").write_text(text, encoding="utf-8")
-    (folder / "erstberatung.txt.meta.json").write_text(
-        json.dumps({"municipality": "Neustadt"}), encoding="utf-8")
-    engine = indexed(folder, tmp_path / "daten", e5)
+    engine = indexed_files(tmp_path, {"erstberatung.txt": text, "erstberatung.txt.meta.json":
+                                      json.dumps({"municipality": "Neustadt"})}, e5)
     assert "neustadt" not in engine.documents()[0].title.lower()
     answer = engine.ask("Wer berät in Neustadt neu zugewanderte Kinder zur Schule?")
     assert not answer.abstained, answer.text
