@@ -35,9 +35,11 @@ _PICTURE = (r"(?:fotos?|bild(?:er)?|abbildung|abb\.|grafik|bildquelle|fotoquelle
             r"bildunterschrift|bildnachweis|fotonachweis|symbolbild)")
 _CAPTION = re.compile(rf"^\(?(?:{_PICTURE}\s*(?:\d+\s*)?:|©|\(c\)\s|copyright\b)",
                       re.IGNORECASE)
-# a credit at the end of a line: "(Foto: Stadt X)", "Foto: Stadt X", "© Stadt X"
-_CREDIT = re.compile(rf"\s*(?:\((?:{_PICTURE}\s*:|©)[^()]{{0,80}}\)|(?:{_PICTURE}\s*:|©)"
-                     r"[^.!?:()]{0,60})\s*$", re.IGNORECASE)
+# a credit at the end of a line: "(Foto: Stadt X)", "Foto: Max Muster", "© Stadt X 2025";
+# not "… die Grafik: 2023 kamen 120 Kinder", which goes on with text
+_CREDIT = re.compile(rf"\s*(?:\((?:{_PICTURE}\s*:|©)[^()]{{0,80}}\)|(?:fotos?|bild|"
+                     r"bildquelle|fotoquelle|bildnachweis|fotonachweis)\s*:[^.!?:()\d]{1,60}|"
+                     r"©[^.!?:()]{0,60})\s*$", re.IGNORECASE)
 _STEP = r"[^\s>›»→.!?;:]+(?: [^\s>›»→.!?;:]+){0,4}"
 _CRUMBS = re.compile(rf"^(?:{_STEP}(?: [>›»→] {_STEP}){{2,}}|[^:]{{1,30}}: *{_STEP}"
                      rf"(?: [>›»→] {_STEP})+)$")
