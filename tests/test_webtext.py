@@ -123,6 +123,18 @@ def test_a_question_naming_the_place_of_the_address_is_answered(counselling):
     assert other.abstained and "„Altdorf“ kommt in keinem Dokument vor" in other.text
 
 
+def test_an_address_in_the_text_is_no_page_address():
+    from assistant.ingest.webtext import page_address
+
+    minutes = ("Protokoll des Arbeitskreises Seiteneinstieg vom 3. März 2025.\n"
+               "Die Unterlagen stehen im Netz:\nwww.ki-neustadt.example/unterlagen\n")
+    assert page_address(minutes) == ""
+    assert page_address("Startseite\nhttps://www.neustadt.example/a\n" + minutes) == \
+        "https://www.neustadt.example/a"
+    assert page_address(minutes + "Quelle: https://www.neustadt.example/b\n") == \
+        "https://www.neustadt.example/b"
+
+
 def test_a_heading_without_a_blank_line_under_it_is_a_heading():
     from assistant.ingest.formats import read_txt
 

@@ -70,12 +70,19 @@ def _line(line: str) -> str:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
 
 
+_NAMED = re.compile(r"^(?:quelle|source|url)\b[^:]{0,30}:", re.IGNORECASE)
+
+
 def page_address(text: str) -> str:
-    """The page's own address, from its first address line ("Quelle: https://…"), or "".
-    The line itself is furniture; the address stays as the document's source."""
-    for line in text.split("\n"):
-        if _ADDRESS.match(line.strip()):
+    """The page's own address, or "": the first line that names it ("Quelle: https://…"),
+    or an address alone on a line above the text (a link in the text, or in a letter's
+    signature, names another page). The line itself is furniture; the address stays as the
+    document's source."""
+    above = True
+    for line in (ln.strip() for ln in text.split("\n")):
+        if _ADDRESS.match(line) and (above or _NAMED.match(line)):
             return _URL.search(line).group(0).rstrip(".")
+        above = above and (not line or _short(line) or bool(_ADDRESS.match(line)))
     return ""
 
 
