@@ -30,10 +30,11 @@ def continuation(question: str, best: Scored, scored: list[Scored],
         return None
     _, src, unit, said = best
     units = statements(src)
-    if unit not in units or units.index(unit) + 1 >= len(units):
+    at = units.index(unit) if unit in units else len(units)
+    if at + 1 >= len(units):
         return None
-    after = units[units.index(unit) + 1]
-    follow = next((s for s in scored if s[1].chunk.id == src.chunk.id and s[2] == after), None)
+    follow = next((s for s in scored if s[1].chunk.id == src.chunk.id
+                   and s[2] == units[at + 1]), None)
     if follow is None:  # it only echoes the question
         return None
     weight = {g: max(vocabulary.idf(t) for t in g) for g in set(term_groups(question))

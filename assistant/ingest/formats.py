@@ -221,8 +221,7 @@ def read_txt(data: bytes | str) -> list[Block]:
         para_lines = [p for p in para.split("\n") if p.strip()]
         if not para_lines:
             continue
-        if len(para_lines) == 1 and len(para_lines[0]) < 80 and not _ITEM.match(para_lines[0]) \
-                and not para_lines[0].endswith((".", "?", "!", ":")):
+        if len(para_lines) == 1 and _headline(para_lines[0]):
             heading = para_lines[0].strip()  # "2. Schritt", "Bochum"
             continue
         for title, part in _sections(para_lines):
@@ -235,6 +234,11 @@ def read_txt(data: bytes | str) -> list[Block]:
 _ENDS = (".", "?", "!", ":")
 
 
+def _headline(line: str) -> bool:
+    """Short, no list item, no end punctuation: a line that can be a heading."""
+    return len(line) < 80 and not _ITEM.match(line) and not line.strip().endswith(_ENDS)
+
+
 def _sections(lines: list[str]) -> list[tuple[str, list[str]]]:
     """A block of lines split at the headings inside it: a web page saved as text often has
     no blank line under a heading ("Schulische Erstberatung" + "Für alle … wird."). A short
@@ -244,9 +248,9 @@ def _sections(lines: list[str]) -> list[tuple[str, list[str]]]:
     for i, line in enumerate(lines):
         text = line.strip()
         after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        heading = (len(text) < 80 and not _ITEM.match(line) and not text.endswith(
-            (*_ENDS, ",", ";", "-", "–")) and after.endswith((".", "?", "!"))
-            and after[:1].isupper() and (i == 0 or lines[i - 1].strip().endswith(_ENDS)))
+        heading = (_headline(line) and not text.endswith((",", ";", "-", "–"))
+                   and after.endswith((".", "?", "!")) and after[:1].isupper()
+                   and (i == 0 or lines[i - 1].strip().endswith(_ENDS)))
         if heading:
             parts.append((text, []))
         else:
